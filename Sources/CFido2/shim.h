@@ -1,0 +1,3 @@
+#include <fido.h>
+#include <fido/es256.h>
+#include <fido/eddsa.h>

@@ -1,0 +1,1 @@
+print("kiosk: not wired yet")
