@@ -71,16 +71,22 @@ enum DurableFile {
     }
 
     /// Creates the directory with mode 0700 unless it exists, then syncs its parent.
+    ///
+    /// An existing directory is checked with `stat` first, so that opening an outbox on a
+    /// read-only file system works.
     static func ensureDirectory(_ directory: String) throws(FileSystemFailure) {
-        guard mkdir(directory, 0o700) != 0 else {
-            try syncParent(of: directory)
+        var status = stat()
+        if stat(directory, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw FileSystemFailure(errno: ENOTDIR, call: "stat", path: directory)
+            }
             return
         }
-        let mkdirErrno = errno
-        var status = stat()
-        guard mkdirErrno == EEXIST, stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw FileSystemFailure(errno: mkdirErrno == EEXIST ? ENOTDIR : mkdirErrno, call: "mkdir", path: directory)
+        guard errno == ENOENT else { throw FileSystemFailure(errno: errno, call: "stat", path: directory) }
+        guard mkdir(directory, 0o700) == 0 else {
+            throw FileSystemFailure(errno: errno, call: "mkdir", path: directory)
         }
+        try syncParent(of: directory)
     }
 
     /// Reads a whole regular file of at most `maximumSize` bytes.
