@@ -6,8 +6,8 @@ public enum Ed25519 {
     ///
     /// Wraps `EVP_PKEY_new_raw_public_key`, `EVP_DigestVerifyInit` with a nil digest and one-shot
     /// `EVP_DigestVerify`.
-    /// - Returns: `true` only for a valid signature; `false` for a wrong signature, a key or
-    ///   signature of the wrong length, or a key libcrypto rejects.
+    /// - Returns: `true` only for a valid signature. A wrong signature, a key or signature of the
+    ///   wrong length, or a key that libcrypto rejects all give `false`.
     public static func verify(
         signature: some Collection<UInt8>, message: some Collection<UInt8>, publicKey: some Collection<UInt8>
     ) -> Bool {

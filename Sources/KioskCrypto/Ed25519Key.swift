@@ -54,7 +54,7 @@ public final class Ed25519Key: @unchecked Sendable {
     /// Reads a PEM private key ("BEGIN PRIVATE KEY", PKCS #8) as `privateKeyPEM()` writes it.
     ///
     /// Wraps `PEM_read_bio_PrivateKey`. The caller should wipe `pem` afterwards.
-    /// - Throws: `CryptoError.invalidKey` when the PEM cannot be parsed or holds another key type.
+    /// - Throws: `CryptoError.invalidKey` when the PEM cannot be parsed or contains another key type.
     public convenience init(privateKeyPEM pem: [UInt8]) throws(CryptoError) {
         let loaded: OpaquePointer? = pem.withUnsafeBytes { buffer in
             guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }

@@ -134,7 +134,7 @@ enum DurableFile {
 
     /// Removes temporary files named `<prefix>…<suffix>` that no live writer holds locked.
     ///
-    /// A writer keeps an exclusive `flock` on its temporary file until it is linked; the kernel drops
+    /// A writer keeps an exclusive `flock` on its temporary file until it is linked. The kernel drops
     /// that lock when the writer dies, also on `kill -9`. So a file whose lock this call can take is
     /// abandoned, and a locked one belongs to a write in progress (another process) and stays.
     /// - Returns: the names removed, and for each file that could not be removed its name and errno.
@@ -168,8 +168,8 @@ enum DurableFile {
 
     /// Creates a new temporary file, locks it and checks that no cleaner unlinked it meanwhile.
     ///
-    /// A cleaner that took the lock between `openat` and `flock` may have unlinked the file; the link
-    /// count is then zero and the next name is tried.
+    /// A cleaner that took the lock between `openat` and `flock` may have unlinked the file. The link
+    /// count is then zero, so the next name is tried.
     private static func createLockedTemporaryFile(
         in directoryFD: Int32, directory: String, prefix: String
     ) throws(FileSystemFailure) -> (name: String, fd: Int32) {

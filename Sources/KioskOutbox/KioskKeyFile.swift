@@ -96,7 +96,7 @@ public enum KioskKeyFile {
     }
 }
 
-/// Why the kiosk key file could not be used. Messages name the file and the fix.
+/// Failures to load or create the kiosk key file. Each message names the file and the fix.
 public enum KioskKeyFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Group or others have access; `mode` is the permission bits, for example 0o644.
     case insecurePermissions(path: String, mode: UInt32)
@@ -111,7 +111,7 @@ public enum KioskKeyFileError: Error, Sendable, Equatable, CustomStringConvertib
     /// libcrypto could not generate or encode a key.
     case generationFailed(detail: String)
 
-    /// One English sentence for the log and stderr that says what to do.
+    /// One English sentence for the log and stderr, ending with what to do.
     public var description: String {
         switch self {
         case .insecurePermissions(let path, let mode):

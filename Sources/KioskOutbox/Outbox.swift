@@ -9,7 +9,7 @@ import Glibc
 ///
 /// Each record is stored as `<completedAt>-<enrollmentID>.json`, an `OutboxEnvelope` signed with the
 /// kiosk's Ed25519 key. `append` returns only after the file and the directory entry are on disk
-/// (`fsync` on both), so a record reported as saved survives a crash or power loss, and a crash
+/// (`fsync` on both), so a record reported as saved survives a crash or power loss. A crash
 /// during `append` leaves either the whole record or no record file.
 ///
 /// Thread safety: the type holds no mutable state; concurrent `append` calls write distinct files.
@@ -31,7 +31,7 @@ public final class Outbox: Sendable {
     /// Removes temporary files that a crashed `append` left behind, logging a warning with the
     /// count and file names (random names, no personal data). A temporary file that another live
     /// process is still writing is locked and stays. A read-only outbox opens fine, because listing
-    /// and verifying need no writes; the leftovers then stay and a warning says so.
+    /// and verifying need no writes. Leftovers that cannot be removed stay, with one warning each.
     /// - Parameters:
     ///   - signingKey: signs new records; its public key is the only key `records()` accepts.
     /// - Throws: `OutboxError` when the directory cannot be created or listed.
@@ -78,7 +78,7 @@ public final class Outbox: Sendable {
         return fileName
     }
 
-    /// The file name a record is stored under: `<completedAt>-<enrollmentID>.json`.
+    /// Returns the file name a record is stored under: `<completedAt>-<enrollmentID>.json`.
     ///
     /// Both parts are checked first so that no record can name a path outside the outbox.
     /// - Throws: `OutboxError.invalidRecord` when `enrollmentID` is not a lower-case UUID or
@@ -226,7 +226,7 @@ public struct OutboxEntry: Sendable, Equatable {
     /// The record the file carries; nil when its payload could not be decoded. A record is also
     /// present for some failing files (wrong key, tampered payload) and must then not be trusted.
     public let record: OutboxRecord?
-    /// Why the file failed verification; nil for a verified record.
+    /// The verification failure; nil for a verified record.
     public let problem: OutboxProblem?
 
     /// `true` when this kiosk's key signed the record and its name matches.

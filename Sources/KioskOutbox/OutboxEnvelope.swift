@@ -7,7 +7,7 @@ import KioskCrypto
 /// Layout (keys sorted):
 /// `{"format": "kiosk-outbox-v1", "keyID": …, "payload": …, "publicKey": …, "signature": …}`.
 /// `payload` is standard base64 of the record's canonical JSON bytes (sorted keys, slashes not
-/// escaped); `signature` is base64url Ed25519 over exactly those bytes; `publicKey` is the base64url
+/// escaped). `signature` is base64url Ed25519 over exactly those bytes. `publicKey` is the base64url
 /// raw signing key and `keyID` its short fingerprint. Carrying the payload as base64 keeps the signed
 /// bytes intact, whatever a JSON tool does to whitespace or key order in the envelope.
 public struct OutboxEnvelope: Codable, Sendable, Equatable {
@@ -37,7 +37,7 @@ public struct OutboxEnvelope: Codable, Sendable, Equatable {
             keyID: keyID(of: publicKey))
     }
 
-    /// The record's canonical JSON: `JSONEncoder` with sorted keys and unescaped slashes.
+    /// Encodes the record's canonical JSON: `JSONEncoder` with sorted keys and unescaped slashes.
     public static func canonicalJSON(_ record: OutboxRecord) throws(OutboxError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -53,7 +53,7 @@ public struct OutboxEnvelope: Codable, Sendable, Equatable {
         String(SHA256.hex(publicKey).prefix(16))
     }
 
-    /// The envelope as stored on disk: pretty-printed JSON with sorted keys and a final newline.
+    /// Encodes the envelope as stored on disk: pretty-printed JSON with sorted keys and a final newline.
     public func encoded() throws(OutboxError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -96,7 +96,7 @@ public struct OutboxEnvelope: Codable, Sendable, Equatable {
         return (record, nil)
     }
 
-    /// The first key or signature problem, or nil when this kiosk's key signed `payload`.
+    /// Returns the first key or signature problem, or nil when this kiosk's key signed `payload`.
     private func problem(payload: [UInt8], trustedPublicKey: [UInt8]) -> OutboxProblem? {
         guard let embeddedKey = Base64URL.decode(publicKey), embeddedKey.count == Ed25519Key.publicKeyLength else {
             return .unreadableJSON(detail: "publicKey is not a base64url Ed25519 key")
@@ -116,7 +116,7 @@ public struct OutboxEnvelope: Codable, Sendable, Equatable {
         return nil
     }
 
-    /// A short reason for a decoding failure that names the field but never echoes its value.
+    /// Summarizes a decoding failure by naming the field, never echoing its value.
     private static func jsonErrorSummary(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _):
@@ -129,7 +129,7 @@ public struct OutboxEnvelope: Codable, Sendable, Equatable {
     }
 }
 
-/// Why a stored outbox file failed verification.
+/// The reason a stored outbox file failed verification.
 public enum OutboxProblem: Sendable, Equatable {
     /// The file could not be read (errno from `open` or `read`; `EFBIG` for an oversized file).
     case unreadableFile(errno: Int32)

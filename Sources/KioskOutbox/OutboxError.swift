@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Why an outbox operation failed. Every case carries what the log needs (errno, failing call, file).
+/// Failures of outbox operations. Every case carries what the log needs (errno, failing call, file).
 ///
 /// None of the cases carries personal data, so an error may be logged as a whole.
 public enum OutboxError: Error, Sendable, Equatable {
@@ -58,7 +58,7 @@ extension OutboxError: CustomStringConvertible {
     }
 }
 
-/// The C library's text for `code`, for example "No space left on device".
+/// Returns the C library's text for `code` with the number, for example "No space left on device (errno 28)".
 func errorText(_ code: Int32) -> String {
     guard let text = strerror(code) else { return "errno \(code)" }
     return "\(String(cString: text)) (errno \(code))"

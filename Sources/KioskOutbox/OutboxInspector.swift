@@ -47,7 +47,7 @@ public enum OutboxInspector {
             exitStatus: verification.isClean ? exitVerified : exitFailures)
     }
 
-    /// The listing text for `entries`: a header, one line per entry and a count.
+    /// Formats `entries` as a header, one line per entry and a count.
     public static func listing(of entries: [OutboxEntry], language: Language) -> String {
         let german = language == .german
         var lines = [
@@ -73,7 +73,7 @@ public enum OutboxInspector {
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// The verification report text: a summary line, then one line per failing file.
+    /// Formats `report` as a summary line, then one line per failing file.
     public static func report(_ report: OutboxVerificationReport, language: Language) -> String {
         let german = language == .german
         var lines = [String]()
@@ -94,7 +94,7 @@ public enum OutboxInspector {
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// A short explanation of `problem` for the operator.
+    /// Describes `problem` for the operator in a few words.
     public static func describe(_ problem: OutboxProblem, language: Language) -> String {
         let german = language == .german
         switch problem {

@@ -67,7 +67,7 @@ import Glibc
     @Test func recordLinkedWithoutDirectorySyncLoadsWhole() throws {
         try withTemporaryDirectory { directory in
             // Simulated crash after linkat and before the directory fsync. The file data was synced
-            // before the link, so if the directory entry survived, the file is complete; here it is
+            // before the link, so if the directory entry survived, the file is complete. Here it is
             // written with plain Data.write (no fsync at all) to stand for that surviving entry.
             // If the entry did not survive, the outcome is an empty outbox, as in the test above.
             let record = OutboxFixture.record(index: 3)
@@ -117,9 +117,9 @@ import Glibc
     func killDuringAppendsLeavesOnlyWholeRecords() throws {
         try withTemporaryDirectory { directory in
             // Each round kills a child at a random point of its append loop. Measured on the build
-            // machine (ext4), about one kill in four left a temporary file, so eight rounds leave at
-            // least one interrupted write most of the time; the simulated-state tests above cover
-            // each crash step deterministically.
+            // machine (ext4, 20 rounds), about one kill in four left a temporary file, so eight rounds
+            // leave at least one interrupted write most of the time. The simulated-state tests above
+            // cover each crash step deterministically.
             for round in 0..<8 {
                 let status = try runCrashChild(directory: directory, startIndex: 1000 * (round + 1), killAfterRecords: 5)
                 #expect(status.killedBySIGKILL, "child ended on its own (status \(status.raw)) before it was killed")

@@ -16,7 +16,7 @@ enum OutboxFixture {
         try Ed25519Key(rawPrivateKey: keySeed)
     }
 
-    /// A realistic record; `index` makes the enrollment id, time and credential unique.
+    /// Builds a realistic record; `index` makes the enrollment id, time and credential unique.
     /// The names carry umlauts, ß and a surname longer than 64 bytes in UTF-8.
     static func record(
         index: Int, username: String = "juergen.groess", kind: EnrollmentKind = .newAccount
@@ -65,7 +65,7 @@ func temporaryFiles(in directory: String) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
 }
 
-/// The permission bits of `path`, for example 0o600.
+/// Returns the permission bits of `path`, for example 0o600, or 0 when `stat` fails.
 func permissions(of path: String) -> mode_t {
     var status = stat()
     guard stat(path, &status) == 0 else { return 0 }

@@ -10,8 +10,8 @@ import Glibc
 #endif
 
 /// Real storage failures on a small tmpfs: a full disk (ENOSPC), a read-only remount (EROFS) and
-/// an immutable directory (EPERM). The process runs as root, and root ignores mode bits, so a
-/// `chmod 0500` directory would not fail; the read-only mount and the immutable flag fail for root too.
+/// an immutable directory (EPERM). The tests run as root, which ignores mode bits, so a `chmod 0500`
+/// directory would not fail. The read-only mount and the immutable flag fail for root too.
 @Suite(.enabled(if: TmpfsMount.isAvailable, "mounting a tmpfs needs CAP_SYS_ADMIN"))
 struct OutboxStorageFailureTests {
     @Test func fullDiskThrowsDiskFullAndKeepsEarlierRecords() throws {
@@ -38,12 +38,15 @@ struct OutboxStorageFailureTests {
             try outbox.append(OutboxFixture.record(index: 0))
             let filler = try fillFileSystem(directory + "/filler")
             defer { close(filler) }
-            // Free one 4 KiB page: the record (about 6 KiB) starts to fit, then write(2) hits ENOSPC.
+            // Free one 4 KiB page. The record, with its attestation grown to 8000 bytes, is over
+            // 10 KiB, so write(2) stores the first page and then hits ENOSPC.
             var status = stat()
             #expect(fstat(filler, &status) == 0)
             #expect(ftruncate(filler, status.st_size - 4096) == 0)
+            var record = OutboxFixture.record(index: 1)
+            record.credential.attestationObject = Base64URL.encode([UInt8](repeating: 0x5A, count: 8000))
 
-            #expect(throws: OutboxError.diskFull(call: "write")) { try outbox.append(OutboxFixture.record(index: 1)) }
+            #expect(throws: OutboxError.diskFull(call: "write")) { try outbox.append(record) }
             #expect(try temporaryFiles(in: directory).isEmpty)
             #expect(try outbox.verify() == OutboxVerificationReport(checkedFileCount: 1, failures: []))
         }
@@ -77,7 +80,9 @@ struct OutboxStorageFailureTests {
             let reopened = try Outbox(directory: directory, signingKey: OutboxFixture.fixedKey(), logger: handler.logger())
             #expect(try reopened.records().map(\.fileName) == [stored])
             #expect(try reopened.verify().isClean)
-            #expect(handler.lines.contains { $0.contains("Could not remove temporary outbox file") && $0.contains("errno=\(EROFS)") })
+            let warnings = handler.lines.filter { $0.contains("Could not remove temporary outbox file") }
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("errno=\(EROFS)") == true)
         }
     }
 
@@ -97,7 +102,7 @@ struct OutboxStorageFailureTests {
     }
 }
 
-/// Writes zeros to a new file at `path` until the file system reports ENOSPC; returns the open file.
+/// Writes zeros to a new file at `path` until the file system reports ENOSPC, and returns its descriptor.
 private func fillFileSystem(_ path: String) throws -> Int32 {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     try #require(fd >= 0)
@@ -111,13 +116,14 @@ private func fillFileSystem(_ path: String) throws -> Int32 {
     }
 }
 
-/// `FS_IOC_GETFLAGS` and `FS_IOC_SETFLAGS` from <linux/fs.h> (`_IOR/_IOW('f', 1/2, long)` on 64-bit
-/// Linux); the C macros do not import into Swift.
+/// `FS_IOC_GETFLAGS` and `FS_IOC_SETFLAGS` from <linux/fs.h>, computed from `_IOR('f', 1, long)` and
+/// `_IOW('f', 2, long)` for 64-bit Linux, because the C macros do not import into Swift.
 private let getFlagsRequest: UInt = 0x8008_6601
 private let setFlagsRequest: UInt = 0x4008_6602
 private let immutableFlag = 0x10
 
-/// Sets or clears the immutable attribute (what `chattr +i` does); tmpfs supports it since Linux 6.0.
+/// Sets or clears the immutable attribute, as `chattr +i` does. On a kernel whose tmpfs lacks
+/// attribute support, `#require` fails with the ioctl's errno.
 private func setImmutable(_ path: String, _ immutable: Bool) throws {
     let fd = open(path, O_RDONLY | O_DIRECTORY)
     try #require(fd >= 0)

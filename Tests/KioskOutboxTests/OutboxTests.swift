@@ -175,7 +175,7 @@ import Testing
     }
 }
 
-/// The async form of `withTemporaryDirectory`.
+/// Runs async `body` with a fresh directory under /tmp, like `withTemporaryDirectory`.
 private func withTemporaryDirectoryAsync(_ body: (String) async throws -> Void) async throws {
     var template = Array("/tmp/kiosk-outbox-test-XXXXXX".utf8CString)
     let created = try #require(mkdtemp(&template))

@@ -7,7 +7,7 @@ import Glibc
 /// A small tmpfs mounted on a fresh directory, for real ENOSPC and EROFS errors.
 ///
 /// Mounting needs CAP_SYS_ADMIN (root in the initial namespace, as on the project's build machine).
-/// Tests that use it are enabled only where `isAvailable` is true, and say so in their trait.
+/// Tests that use it are enabled only where `isAvailable` is true, and their trait names the reason.
 enum TmpfsMount {
     /// `true` when this process may mount a tmpfs; probed once with a real mount and unmount.
     static let isAvailable: Bool = {
