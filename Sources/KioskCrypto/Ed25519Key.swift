@@ -1,10 +1,12 @@
 import CCrypto
+import Synchronization
 
 /// An Ed25519 private key (RFC 8032) held in libcrypto, used by the kiosk to sign outbox records.
 ///
-/// The key owns one `EVP_PKEY` and frees it in `deinit`. Signing only reads the key, and OpenSSL 3
-/// allows concurrent read-only use of one `EVP_PKEY` when each call has its own `EVP_MD_CTX`, which
-/// `sign(_:)` creates per call. That is why the type is `@unchecked Sendable`.
+/// The key owns one `EVP_PKEY` and frees it in `deinit`. Every use of that handle runs under one
+/// lock, because openssl-threads(7) calls an object thread-safe only for calls that do not modify
+/// it, and `EVP_DigestSignInit` takes a non-const `EVP_PKEY`. That lock is why the type is
+/// `@unchecked Sendable`.
 public final class Ed25519Key: @unchecked Sendable {
     /// Length of a raw Ed25519 public key, private key seed and signature in bytes.
     public static let publicKeyLength = 32
@@ -12,6 +14,7 @@ public final class Ed25519Key: @unchecked Sendable {
     public static let signatureLength = 64
 
     private let pkey: OpaquePointer
+    private let lock = Mutex(())
 
     private init(owning pkey: OpaquePointer) {
         self.pkey = pkey
@@ -75,7 +78,7 @@ public final class Ed25519Key: @unchecked Sendable {
     public var publicKey: [UInt8] {
         var length = Self.publicKeyLength
         var bytes = [UInt8](repeating: 0, count: length)
-        let status = EVP_PKEY_get_raw_public_key(pkey, &bytes, &length)
+        let status = lock.withLock { _ in EVP_PKEY_get_raw_public_key(pkey, &bytes, &length) }
         // An Ed25519 EVP_PKEY always has a public part, so a failure means memory corruption.
         precondition(status == 1 && length == Self.publicKeyLength, "EVP_PKEY_get_raw_public_key failed")
         return bytes
@@ -88,7 +91,8 @@ public final class Ed25519Key: @unchecked Sendable {
     /// - Throws: `CryptoError.openSSL` naming the call that failed.
     public func privateKeyPEM() throws(CryptoError) -> [UInt8] {
         let bio = try Ed25519.MemoryBIO()
-        guard PEM_write_bio_PrivateKey(bio.pointer, pkey, nil, nil, 0, nil, nil) == 1 else {
+        let status = lock.withLock { _ in PEM_write_bio_PrivateKey(bio.pointer, pkey, nil, nil, 0, nil, nil) }
+        guard status == 1 else {
             throw .openSSL(call: "PEM_write_bio_PrivateKey", detail: openSSLErrorDetail())
         }
         return try bio.readAll()
@@ -100,16 +104,17 @@ public final class Ed25519Key: @unchecked Sendable {
     /// - Throws: `CryptoError.openSSL` naming the call that failed.
     public func sign(_ message: some Collection<UInt8>) throws(CryptoError) -> [UInt8] {
         let context = try Ed25519.DigestContext()
-        guard EVP_DigestSignInit(context.pointer, nil, nil, nil, pkey) == 1 else {
-            throw .openSSL(call: "EVP_DigestSignInit", detail: openSSLErrorDetail())
-        }
         var signature = [UInt8](repeating: 0, count: Self.signatureLength)
         var signatureLength = signature.count
-        let status = Ed25519.withMessagePointer(Array(message)) { pointer, count in
-            EVP_DigestSign(context.pointer, &signature, &signatureLength, pointer, count)
+        let failedCall: String? = lock.withLock { _ in
+            guard EVP_DigestSignInit(context.pointer, nil, nil, nil, pkey) == 1 else { return "EVP_DigestSignInit" }
+            let status = Ed25519.withMessagePointer(Array(message)) { pointer, count in
+                EVP_DigestSign(context.pointer, &signature, &signatureLength, pointer, count)
+            }
+            return status == 1 && signatureLength == Self.signatureLength ? nil : "EVP_DigestSign"
         }
-        guard status == 1, signatureLength == Self.signatureLength else {
-            throw .openSSL(call: "EVP_DigestSign", detail: openSSLErrorDetail())
+        if let failedCall {
+            throw .openSSL(call: failedCall, detail: openSSLErrorDetail())
         }
         return signature
     }

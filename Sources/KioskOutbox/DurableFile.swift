@@ -19,14 +19,15 @@ enum DurableFile {
     /// Suffix of every temporary file that `create` makes.
     static let temporarySuffix = ".tmp"
 
-    /// Creates `fileName` in `directory` holding exactly `bytes`, with mode 0600.
+    /// Creates `fileName` in `directory` containing exactly `bytes`, with mode 0600.
     ///
     /// Steps: `openat(O_CREAT|O_EXCL, 0600)` a temporary name that starts with `temporaryPrefix`,
-    /// take an exclusive `flock` on it, write everything, `fsync`, `close`, `linkat` to `fileName`,
-    /// unlink the temporary name and `fsync` the directory. `linkat` is used in place of `rename`
-    /// because it fails with `EEXIST` and so never replaces an existing file.
-    /// On any failure the temporary file is removed, and `fileName` is removed again if it was
-    /// linked before the directory sync failed, so a failure leaves the directory as it was.
+    /// take an exclusive `flock` on it, write everything, `fsync`, `linkat` to `fileName`, unlink
+    /// the temporary name, `close` (which drops the lock) and `fsync` the directory. The lock is held
+    /// until the temporary name is gone, so a cleaner in another process never removes it mid-write.
+    /// `linkat` is used in place of `rename` because it fails with `EEXIST` and so never replaces
+    /// an existing file. On any failure the temporary file is removed, and `fileName` is removed
+    /// again if it was linked before a later step failed, so a failure leaves the directory as it was.
     /// - Throws: `FileSystemFailure` naming the call; for `linkat` with `EEXIST` its path is `fileName`.
     static func create(
         _ bytes: [UInt8], named fileName: String, in directory: String, temporaryPrefix: String
@@ -37,25 +38,23 @@ enum DurableFile {
         do throws(FileSystemFailure) {
             try writeAll(bytes, to: fd, path: directory)
             guard fsync(fd) == 0 else { throw FileSystemFailure(errno: errno, call: "fsync", path: directory) }
+            guard linkat(directoryFD, temporaryName, directoryFD, fileName, 0) == 0 else {
+                throw FileSystemFailure(errno: errno, call: "linkat", path: errno == EEXIST ? fileName : directory)
+            }
         } catch {
-            close(fd)
             unlinkat(directoryFD, temporaryName, 0)
+            close(fd)
             throw error
         }
+        // A failed unlink only leaves a temporary file that the next open removes.
+        unlinkat(directoryFD, temporaryName, 0)
         // close(2) may report a deferred write error on some file systems (NFS), so check it.
         let closeStatus = close(fd)
         let closeErrno = errno
         guard closeStatus == 0 else {
-            unlinkat(directoryFD, temporaryName, 0)
+            unlinkat(directoryFD, fileName, 0)
             throw FileSystemFailure(errno: closeErrno, call: "close", path: directory)
         }
-        guard linkat(directoryFD, temporaryName, directoryFD, fileName, 0) == 0 else {
-            let linkErrno = errno
-            unlinkat(directoryFD, temporaryName, 0)
-            throw FileSystemFailure(errno: linkErrno, call: "linkat", path: linkErrno == EEXIST ? fileName : directory)
-        }
-        // A failed unlink only leaves a temporary file that the next open removes.
-        unlinkat(directoryFD, temporaryName, 0)
         guard fsync(directoryFD) == 0 else {
             let syncErrno = errno
             unlinkat(directoryFD, fileName, 0)

@@ -16,6 +16,8 @@ public enum KioskKeyFile {
     public static let defaultFileName = "kiosk-signing-key.pem"
     /// Largest key file read; a PEM Ed25519 key is about 120 bytes.
     static let maximumFileSize = 64 * 1024
+    /// Name prefix of the temporary file written before the key file is linked.
+    static let temporaryPrefix = ".kiosk-key-"
 
     /// Loads the key at `path`, or creates and stores a new one when no file exists there.
     ///
@@ -24,6 +26,8 @@ public enum KioskKeyFile {
     /// The parent directory is created with mode 0700 when it is missing.
     /// - Throws: `KioskKeyFileError`; see `load(from:)`.
     public static func loadOrCreate(at path: String, logger: Logger) throws(KioskKeyFileError) -> Ed25519Key {
+        let (directory, fileName) = split(path)
+        removeAbandonedTemporaryFiles(in: directory, logger: logger)
         if access(path, F_OK) == 0 || errno != ENOENT {
             return try load(from: path)
         }
@@ -37,10 +41,9 @@ public enum KioskKeyFile {
         }
         var secret = pem
         defer { wipe(&secret) }
-        let (directory, fileName) = split(path)
         do {
             try DurableFile.ensureDirectory(directory)
-            try DurableFile.create(secret, named: fileName, in: directory, temporaryPrefix: ".kiosk-key-")
+            try DurableFile.create(secret, named: fileName, in: directory, temporaryPrefix: temporaryPrefix)
         } catch where error.errno == EEXIST && error.call == "linkat" {
             logger.info("Kiosk signing key created by another process; loading it")
             return try load(from: path)
@@ -80,6 +83,20 @@ public enum KioskKeyFile {
             return try Ed25519Key(privateKeyPEM: secret)
         } catch {
             throw .invalidKey(path: path, detail: String(describing: error))
+        }
+    }
+
+    /// Removes temporary key files that a crash during key creation left behind; a missing
+    /// directory is fine, because then there is nothing to remove.
+    private static func removeAbandonedTemporaryFiles(in directory: String, logger: Logger) {
+        guard let result = try? DurableFile.removeAbandonedTemporaryFiles(in: directory, prefix: temporaryPrefix) else {
+            return
+        }
+        if !result.removed.isEmpty {
+            logger.warning("Removed temporary key files left by an interrupted key creation", ["count": String(result.removed.count)])
+        }
+        for failure in result.failed {
+            logger.warning("Could not remove temporary key file", ["file": failure.name, "errno": String(failure.errno)])
         }
     }
 

@@ -115,4 +115,15 @@ import Glibc
             #expect(try reopened.verify() == OutboxVerificationReport(checkedFileCount: 1, failures: []))
         }
     }
+
+    @Test func leftoverTemporaryKeyFileIsRemoved() throws {
+        try withTemporaryDirectory { directory in
+            // Simulated crash during key creation: a partial PEM under the temporary name, no key file.
+            try Data("-----BEGIN PRIV".utf8).write(to: URL(fileURLWithPath: directory + "/.kiosk-key-0000000000000001.tmp"))
+            let handler = RecordingLogHandler()
+            _ = try KioskKeyFile.loadOrCreate(at: directory + "/kiosk-signing-key.pem", logger: handler.logger())
+            #expect(try temporaryFiles(in: directory).isEmpty)
+            #expect(handler.lines.contains { $0.contains("Removed temporary key files") })
+        }
+    }
 }
