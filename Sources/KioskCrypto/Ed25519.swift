@@ -89,8 +89,9 @@ public enum Ed25519 {
         deinit { EVP_PKEY_free(pointer) }
     }
 
-    /// Owns one memory `BIO`; freed in `deinit`, which also clears the buffer (`BUF_MEM_free`
-    /// uses `OPENSSL_clear_free` in OpenSSL 3).
+    /// Owns one read-write memory `BIO`; freed in `deinit`. Freeing also zeroes the buffer, which
+    /// carries PEM private keys (`BUF_MEM_free` in OpenSSL's crypto/buffer/buffer.c calls
+    /// `OPENSSL_clear_free`).
     final class MemoryBIO {
         let pointer: OpaquePointer
 
@@ -102,6 +103,17 @@ public enum Ed25519 {
         }
 
         deinit { BIO_free(pointer) }
+
+        /// Appends `bytes` to the BIO's buffer.
+        func write(_ bytes: [UInt8]) throws(CryptoError) {
+            guard !bytes.isEmpty else { return }
+            let written = bytes.withUnsafeBytes { buffer in
+                BIO_write(pointer, buffer.baseAddress, Int32(buffer.count))
+            }
+            guard written == Int32(bytes.count) else {
+                throw .openSSL(call: "BIO_write", detail: openSSLErrorDetail())
+            }
+        }
 
         /// Reads every pending byte out of the BIO.
         func readAll() throws(CryptoError) -> [UInt8] {

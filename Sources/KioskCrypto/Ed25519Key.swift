@@ -59,19 +59,16 @@ public final class Ed25519Key: @unchecked Sendable {
     /// Wraps `PEM_read_bio_PrivateKey`. The caller should wipe `pem` afterwards.
     /// - Throws: `CryptoError.invalidKey` when the PEM cannot be parsed or contains another key type.
     public convenience init(privateKeyPEM pem: [UInt8]) throws(CryptoError) {
-        let loaded: OpaquePointer? = pem.withUnsafeBytes { buffer in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
-            defer { BIO_free(bio) }
-            return PEM_read_bio_PrivateKey(bio, nil, nil, nil)
-        }
-        guard let loaded else {
+        let bio = try Ed25519.MemoryBIO()
+        try bio.write(pem)
+        guard let loaded = PEM_read_bio_PrivateKey(bio.pointer, nil, nil, nil) else {
             throw .invalidKey("PEM private key could not be parsed: \(openSSLErrorDetail())")
         }
+        // From here on `deinit` frees `loaded`, also when the type check below throws.
+        self.init(owning: loaded)
         guard EVP_PKEY_get_base_id(loaded) == EVP_PKEY_ED25519 else {
-            EVP_PKEY_free(loaded)
             throw .invalidKey("PEM private key is not an Ed25519 key")
         }
-        self.init(owning: loaded)
     }
 
     /// The 32-byte raw public key (RFC 8032 encoding). Wraps `EVP_PKEY_get_raw_public_key`.

@@ -95,7 +95,9 @@ public final class Outbox: Sendable {
 
     // MARK: - Reading
 
-    /// Reads and verifies every record file, oldest first (file names start with the UTC time).
+    /// Reads and verifies every record file in file name order, which is oldest first because
+    /// names start with the UTC time. Within one second, a name with fractional seconds sorts
+    /// before one without.
     ///
     /// Files that fail verification are returned too, with their problem, so nothing is hidden.
     /// Temporary files and names starting with "." are skipped. Logs nothing; `verify()` does.
