@@ -100,13 +100,13 @@ struct HRRowReader {
         EmploymentStatus.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
     }
 
-    /// The value NFC-normalised, with tabs and no-break spaces turned into spaces, runs of spaces
-    /// collapsed and the ends trimmed.
+    /// The value NFC-normalised, with tabs, line breaks (from quoted fields) and no-break spaces
+    /// turned into spaces, runs of spaces collapsed and the ends trimmed.
     static func clean(_ value: String) -> String {
         var result = ""
         var pendingSpace = false
         for character in value.precomposedStringWithCanonicalMapping {
-            if character == " " || character == "\t" || character == "\u{00A0}" || character == "\u{202F}" {
+            if character == " " || character == "\t" || character.isNewline || character == "\u{00A0}" || character == "\u{202F}" {
                 pendingSpace = !result.isEmpty
                 continue
             }
