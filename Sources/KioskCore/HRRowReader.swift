@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns data rows of the HR export into records, collecting a reason for each row it skips.
+struct HRRowReader {
+    private let columns: HRColumnMap
+    private var records: [HRRecord] = []
+    private var recordLines: [Int] = []
+    private var rejected: [HRRowRejection] = []
+    /// Index into `records` of each personnel number seen so far.
+    private var recordIndexByNumber: [String: Int] = [:]
+    /// Personnel numbers seen more than once: the line of their second occurrence.
+    private var secondOccurrenceLine: [String: Int] = [:]
+
+    init(columns: HRColumnMap) {
+        self.columns = columns
+    }
+
+    /// Reads one row, keeping its record or its rejection.
+    mutating func read(_ row: CSVRecord) {
+        switch record(from: row.fields) {
+        case .failure(let problem):
+            rejected.append(HRRowRejection(line: row.line, problem: problem))
+        case .success(let record):
+            if let earlier = recordIndexByNumber[record.personnelNumber] {
+                let earlierLine = recordLines[earlier]
+                secondOccurrenceLine[record.personnelNumber] = secondOccurrenceLine[record.personnelNumber] ?? row.line
+                rejected.append(HRRowRejection(line: row.line, problem: .duplicatePersonnelNumber(otherLine: earlierLine)))
+            } else {
+                recordIndexByNumber[record.personnelNumber] = records.count
+                records.append(record)
+                recordLines.append(row.line)
+            }
+        }
+    }
+
+    /// The readable records and the rejections sorted by line. Both rows of a duplicate
+    /// personnel number are rejected, so the first occurrence moves from records to rejections.
+    mutating func finish() -> ([HRRecord], [HRRowRejection]) {
+        var kept: [HRRecord] = []
+        kept.reserveCapacity(records.count)
+        for (record, line) in zip(records, recordLines) {
+            if let otherLine = secondOccurrenceLine[record.personnelNumber] {
+                rejected.append(HRRowRejection(line: line, problem: .duplicatePersonnelNumber(otherLine: otherLine)))
+            } else {
+                kept.append(record)
+            }
+        }
+        rejected.sort { $0.line < $1.line }
+        return (kept, rejected)
+    }
+
+    // MARK: - One row
+
+    private func record(from fields: [String]) -> Result<HRRecord, HRRowProblem> {
+        let extra = fields.dropFirst(columns.headerCount)
+        if extra.contains(where: { !$0.trimmingSpaces().isEmpty }) {
+            return .failure(.tooManyFields(expected: columns.headerCount, found: fields.count))
+        }
+        var values: [HRColumn: String] = [:]
+        for (column, index) in columns.index {
+            // Exports may drop empty fields at the end of a row; they read as empty.
+            let value = Self.clean(index < fields.count ? fields[index] : "")
+            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return .failure(.invalidCharacter(column))
+            }
+            values[column] = value
+        }
+        for column in HRColumn.allCases where column.isRequired && (values[column] ?? "").isEmpty {
+            return .failure(.missingValue(column))
+        }
+        return Self.record(from: values)
+    }
+
+    private static func record(from values: [HRColumn: String]) -> Result<HRRecord, HRRowProblem> {
+        let number = values[.personnelNumber] ?? ""
+        guard number.utf8.count == 8, number.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return .failure(.invalidPersonnelNumber)
+        }
+        guard let birthDate = CivilDate(german: values[.birthDate] ?? "") else { return .failure(.invalidDate(.birthDate)) }
+        guard let status = status(values[.status] ?? "") else { return .failure(.unknownStatus) }
+
+        var dates: [HRColumn: CivilDate] = [:]
+        for column in [HRColumn.entryDate, .exitDate] {
+            guard let text = values[column], !text.isEmpty else { continue }
+            guard let date = CivilDate(german: text) else { return .failure(.invalidDate(column)) }
+            dates[column] = date
+        }
+        if let entry = dates[.entryDate], let exit = dates[.exitDate], exit < entry { return .failure(.exitBeforeEntry) }
+
+        let account = values[.account] ?? ""
+        return .success(HRRecord(
+            personnelNumber: number, surname: values[.surname] ?? "", givenName: values[.givenName] ?? "",
+            title: values[.title] ?? "", birthDate: birthDate, department: values[.department] ?? "",
+            orgUnit: values[.orgUnit] ?? "", employeeGroup: values[.employeeGroup] ?? "", status: status,
+            entryDate: dates[.entryDate], exitDate: dates[.exitDate], account: account.isEmpty ? nil : account))
+    }
+
+    /// Status by its export spelling, ignoring case ("Aktiv" is read as aktiv).
+    private static func status(_ text: String) -> EmploymentStatus? {
+        EmploymentStatus.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+    }
+
+    /// The value NFC-normalised, with tabs, line breaks (from quoted fields) and no-break spaces
+    /// turned into spaces, runs of spaces collapsed and the ends trimmed.
+    static func clean(_ value: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in value.precomposedStringWithCanonicalMapping {
+            if character == " " || character == "\t" || character.isNewline || character == "\u{00A0}" || character == "\u{202F}" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
+    }
+}

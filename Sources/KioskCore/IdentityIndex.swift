@@ -1,0 +1,81 @@
+/// Finds people in the HR export by two identifiers: personnel number and birth date, or name
+/// and birth date.
+///
+/// The birth date is always required and names must match a whole name or a whole part of a
+/// double name, so the index cannot be used to list or browse people. Name matching ignores
+/// case, accents and the German umlaut spelling (Müller = Mueller = MULLER), ß/ss, titles and
+/// the order of parts in a double name ("Schmidt" finds "Schmidt-Öztürk"). Records are grouped
+/// by birth date, so a lookup compares only the few people born on that day.
+public struct IdentityIndex: Sendable {
+    private struct Entry: Sendable {
+        let record: HRRecord
+        /// Match keys of the whole surname and of each of its parts.
+        let surnameKeys: Set<String>
+        /// Match keys of the whole given name and of each of its parts.
+        let givenNameKeys: Set<String>
+    }
+
+    private let entriesByBirthDate: [CivilDate: [Entry]]
+    private let recordByPersonnelNumber: [String: HRRecord]
+
+    /// Builds the index. For records with the same personnel number the last one wins; the
+    /// importer already rejects such duplicates.
+    public init(records: [HRRecord]) {
+        var byDate: [CivilDate: [Entry]] = [:]
+        var byNumber: [String: HRRecord] = [:]
+        byNumber.reserveCapacity(records.count)
+        for record in records {
+            let entry = Entry(
+                record: record, surnameKeys: Self.keys(for: record.surname), givenNameKeys: Self.keys(for: record.givenName))
+            byDate[record.birthDate, default: []].append(entry)
+            byNumber[record.personnelNumber] = record
+        }
+        entriesByBirthDate = byDate
+        recordByPersonnelNumber = byNumber
+    }
+
+    /// Number of indexed records.
+    public var count: Int { recordByPersonnelNumber.count }
+
+    /// The person with this personnel number, if the birth date matches too.
+    ///
+    /// - Parameter personnelNumber: 1 to 8 digits; shorter input is padded with leading zeros
+    ///   because exports keep them and clerks often leave them out. Spaces around it are ignored.
+    /// - Returns: `nil` when the number is malformed, unknown or the birth date differs. The three
+    ///   cases are not distinguished, so a wrong date reveals nothing about the number.
+    public func lookup(personnelNumber: String, birthDate: CivilDate) -> HRRecord? {
+        let digits = personnelNumber.trimmingSpaces()
+        guard (1...8).contains(digits.utf8.count), digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return nil
+        }
+        let padded = String(repeating: "0", count: 8 - digits.utf8.count) + digits
+        guard let record = recordByPersonnelNumber[padded], record.birthDate == birthDate else { return nil }
+        return record
+    }
+
+    /// Everyone born on `birthDate` whose surname, and given name when one is typed, match.
+    ///
+    /// A name matches when its match key equals the key of the whole stored name or of one of
+    /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
+    /// - Parameter givenName: `nil` or blank to match on surname and birth date only.
+    /// - Returns: all matching records sorted by personnel number (several for homonyms); empty
+    ///   when none match or the surname has no letters.
+    public func lookup(surname: String, givenName: String?, birthDate: CivilDate) -> [HRRecord] {
+        let surnameKey = NameFolding.matchKey(NameFolding.removingTitles(surname))
+        guard !surnameKey.isEmpty, let candidates = entriesByBirthDate[birthDate] else { return [] }
+        let givenKey = givenName.map { NameFolding.matchKey(NameFolding.removingTitles($0)) } ?? ""
+
+        return candidates
+            .filter { $0.surnameKeys.contains(surnameKey) && (givenKey.isEmpty || $0.givenNameKeys.contains(givenKey)) }
+            .map(\.record)
+            .sorted { $0.personnelNumber < $1.personnelNumber }
+    }
+
+    /// Match keys of a name as a whole and of each part, without empty keys.
+    private static func keys(for name: String) -> Set<String> {
+        var keys = Set(NameFolding.parts(of: name).map(NameFolding.matchKey))
+        keys.insert(NameFolding.matchKey(NameFolding.removingTitles(name)))
+        keys.remove("")
+        return keys
+    }
+}

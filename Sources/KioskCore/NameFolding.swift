@@ -1,0 +1,81 @@
+import Foundation
+
+/// Turns personal names into plain ASCII forms for matching and for usernames.
+///
+/// German convention writes ä ö ü ß as ae oe ue ss when umlauts are unavailable, so both forms
+/// must be treated as the same name. Letters without a decomposition (ł, ı, đ, æ, ø …) get an
+/// explicit replacement; every other accent is dropped after Unicode compatibility decomposition.
+/// Letters of non-Latin scripts (Greek, Cyrillic) have no replacement and are dropped.
+public enum NameFolding {
+    /// Replacements for letters that decomposition does not reduce to ASCII, and for the
+    /// German umlauts, which are written with an e rather than without their dots.
+    private static let replacements: [Unicode.Scalar: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "oe", "Ü": "ue",
+        "ß": "ss", "ẞ": "ss",
+        "ł": "l", "Ł": "l", "ı": "i", "İ": "i",
+        "đ": "dj", "Đ": "dj", "ð": "d", "Ð": "d",
+        "æ": "ae", "Æ": "ae", "ø": "oe", "Ø": "oe", "œ": "oe", "Œ": "oe",
+        "þ": "th", "Þ": "th", "ħ": "h", "Ħ": "h",
+    ]
+
+    /// The name in lower-case ASCII: umlauts become ae/oe/ue, ß becomes ss, other accents are
+    /// dropped. Spaces, hyphens, apostrophes and digits are kept as they are; other symbols too.
+    ///
+    /// "Müller-Lüdenscheidt" → "mueller-luedenscheidt", "Yılmaz" → "yilmaz", "Đorđe" → "djordje".
+    public static func asciiTransliteration(_ name: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if let replacement = replacements[scalar] {
+                result.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                let decomposed = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
+                result.append(contentsOf: decomposed.filter(\.isASCII))
+            }
+        }
+        return String(result).lowercased()
+    }
+
+    /// A key under which spellings of one name compare equal: Müller, Mueller, MULLER and
+    /// müller all give "muller"; Weiß and Weiss give "weiss"; Şahin and Sahin give "sahin".
+    ///
+    /// Only a-z and 0-9 remain, and the umlaut spellings ae/oe/ue collapse to a/o/u (dj to d for
+    /// Serbian đ). That collapse also joins some unrelated names (Michael and Michal); lookups
+    /// always require the birth date as well, so such a false match only adds a candidate.
+    /// An empty key means the name had no Latin letters or digits.
+    public static func matchKey(_ name: String) -> String {
+        let letters = asciiTransliteration(name).utf8.filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+        var key: [UInt8] = []
+        key.reserveCapacity(letters.count)
+        for byte in letters {
+            if let last = key.last, isCollapsedPair(last, byte) { continue }
+            key.append(byte)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The name's words with academic titles removed: words containing a dot ("Dr.",
+    /// "Prof.", "Dr.-Ing.") are titles, because names proper never contain one.
+    /// Returns the words separated by spaces as they were, or the whole name when no word is left.
+    public static func removingTitles(_ name: String) -> String {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        let kept = words.filter { !$0.contains(".") }
+        return kept.isEmpty ? name : kept.joined(separator: " ")
+    }
+
+    /// The parts of a name split at spaces and hyphens, without titles: "Schmidt-Öztürk" gives
+    /// ["Schmidt", "Öztürk"], "Maria Magdalena" gives ["Maria", "Magdalena"].
+    public static func parts(of name: String) -> [String] {
+        removingTitles(name).split(whereSeparator: { $0.isWhitespace || $0 == "-" }).map(String.init)
+    }
+
+    /// `true` when `next` after `previous` is the e of ae/oe/ue or the j of dj.
+    private static func isCollapsedPair(_ previous: UInt8, _ next: UInt8) -> Bool {
+        switch (previous, next) {
+        case (0x61, 0x65), (0x6F, 0x65), (0x75, 0x65): true  // ae, oe, ue
+        case (0x64, 0x6A): true  // dj
+        default: false
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import KioskCore
+
+private let birth = CivilDate(year: 1980, month: 2, day: 1)!
+private let otherBirth = CivilDate(year: 1981, month: 3, day: 4)!
+
+private let records = [
+    HRRecord(personnelNumber: "00012345", surname: "Müller", givenName: "Hans-Peter", birthDate: birth),
+    HRRecord(personnelNumber: "10000002", surname: "Weiß", givenName: "Anna Maria", title: "Dr.", birthDate: birth),
+    HRRecord(personnelNumber: "10000003", surname: "Schmidt-Öztürk", givenName: "Ayşe", birthDate: birth),
+    HRRecord(personnelNumber: "10000004", surname: "Yılmaz", givenName: "Işıl", birthDate: birth),
+    HRRecord(personnelNumber: "10000005", surname: "Müller", givenName: "Hans-Peter", birthDate: otherBirth),
+    HRRecord(personnelNumber: "10000007", surname: "Kaya", givenName: "Ali", birthDate: birth),
+    HRRecord(personnelNumber: "10000006", surname: "Kaya", givenName: "Ali", birthDate: birth),
+    HRRecord(personnelNumber: "10000008", surname: "von Bülow", givenName: "Karl", birthDate: birth),
+    HRRecord(personnelNumber: "10000009", surname: "Dr. Wagner", givenName: "Eva", birthDate: birth),
+]
+private let index = IdentityIndex(records: records)
+
+@Suite struct IdentityIndexTests {
+    @Test func personnelNumberAndBirthDateFindOne() {
+        #expect(index.lookup(personnelNumber: "10000003", birthDate: birth)?.surname == "Schmidt-Öztürk")
+    }
+
+    @Test func personnelNumberWithWrongBirthDateFindsNothing() {
+        #expect(index.lookup(personnelNumber: "10000003", birthDate: otherBirth) == nil)
+    }
+
+    @Test func personnelNumberWithoutLeadingZerosIsPadded() {
+        #expect(index.lookup(personnelNumber: " 12345 ", birthDate: birth)?.personnelNumber == "00012345")
+    }
+
+    @Test(arguments: ["", "abc", "123456789", "1234 5678"])
+    func malformedPersonnelNumberFindsNothing(number: String) {
+        #expect(index.lookup(personnelNumber: number, birthDate: birth) == nil)
+    }
+
+    @Test(arguments: ["Müller", "Mueller", "MULLER", "müller", "  müller "])
+    func muellerSpellingsFindMueller(surname: String) {
+        let found = index.lookup(surname: surname, givenName: nil, birthDate: birth)
+        #expect(found.map(\.personnelNumber) == ["00012345"])
+    }
+
+    @Test func weissFindsWeiss() {
+        #expect(index.lookup(surname: "Weiss", givenName: "anna", birthDate: birth).map(\.personnelNumber) == ["10000002"])
+    }
+
+    @Test func eitherPartOfDoubleNameFinds() {
+        for surname in ["Schmidt", "Öztürk", "Ozturk", "Schmidt-Öztürk", "schmidt oeztuerk"] {
+            #expect(index.lookup(surname: surname, givenName: "Ayse", birthDate: birth).count == 1)
+        }
+    }
+
+    @Test func givenNamePartFindsDoubleGivenName() {
+        #expect(index.lookup(surname: "Müller", givenName: "Peter", birthDate: birth).count == 1)
+        #expect(index.lookup(surname: "Müller", givenName: "Hans Peter", birthDate: birth).count == 1)
+        #expect(index.lookup(surname: "Müller", givenName: "Klaus", birthDate: birth).isEmpty)
+    }
+
+    @Test func turkishLettersMatchAsciiSpelling() {
+        #expect(index.lookup(surname: "YILMAZ", givenName: "Isil", birthDate: birth).count == 1)
+    }
+
+    @Test func titleInNameOrQueryIsIgnored() {
+        #expect(index.lookup(surname: "Wagner", givenName: "Eva", birthDate: birth).count == 1)
+        #expect(index.lookup(surname: "Dr. Weiß", givenName: nil, birthDate: birth).count == 1)
+    }
+
+    @Test func particleNameFoundWithAndWithoutParticle() {
+        #expect(index.lookup(surname: "Bülow", givenName: "Karl", birthDate: birth).count == 1)
+        #expect(index.lookup(surname: "von Buelow", givenName: "Karl", birthDate: birth).count == 1)
+    }
+
+    @Test func homonymsReturnAllCandidatesSorted() {
+        let found = index.lookup(surname: "Kaya", givenName: "Ali", birthDate: birth)
+        #expect(found.map(\.personnelNumber) == ["10000006", "10000007"])
+    }
+
+    @Test func sameNameOtherBirthDateIsSeparate() {
+        #expect(index.lookup(surname: "Müller", givenName: nil, birthDate: otherBirth).map(\.personnelNumber) == ["10000005"])
+    }
+
+    @Test func noBrowsingWithoutNameOrByPrefix() {
+        #expect(index.lookup(surname: "", givenName: nil, birthDate: birth).isEmpty)
+        #expect(index.lookup(surname: " - ", givenName: "Ali", birthDate: birth).isEmpty)
+        #expect(index.lookup(surname: "M", givenName: nil, birthDate: birth).isEmpty)
+        #expect(index.lookup(surname: "Müll", givenName: nil, birthDate: birth).isEmpty)
+    }
+
+    @Test func unknownBirthDateFindsNothing() {
+        let date = CivilDate(year: 1999, month: 9, day: 9)!
+        #expect(index.lookup(surname: "Müller", givenName: nil, birthDate: date).isEmpty)
+    }
+
+    @Test func countIsNumberOfRecords() {
+        #expect(index.count == records.count)
+    }
+
+    @Test func hundredThousandRecordsIndexAndLookUp() {
+        let many = (0..<100_000).map { number in
+            HRRecord(
+                personnelNumber: String(10_000_000 + number), surname: "Name\(number % 5000)", givenName: "Vorname",
+                birthDate: CivilDate(year: 1950 + number % 50, month: 1 + number % 12, day: 1 + number % 28)!)
+        }
+        let big = IdentityIndex(records: many)
+        let probe = many[54321]
+        #expect(big.lookup(surname: probe.surname, givenName: "vorname", birthDate: probe.birthDate).contains(probe))
+        #expect(big.lookup(personnelNumber: probe.personnelNumber, birthDate: probe.birthDate) == probe)
+    }
+}
