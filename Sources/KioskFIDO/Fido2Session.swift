@@ -39,7 +39,7 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         info = try Fido2Session.readInfo(fidoDevice)
         let milliseconds = Int32(clamping: touchTimeout.components.seconds * 1000 + touchTimeout.components.attoseconds / 1_000_000_000_000_000)
         _ = fido_dev_set_timeout(fidoDevice.handle, milliseconds)
-        logger.info("security key opened", ["aaguid": Hex.uuid(info.aaguid), "hasPIN": String(describing: info.hasPIN)])
+        logger.info("security key opened", ["aaguid": Hex.uuid(info.aaguid), "hasPIN": info.hasPIN.map { String($0) } ?? "unsupported"])
     }
 
     /// Asks the key how many PIN attempts remain.

@@ -24,6 +24,7 @@ func securityKeyError(code: Int32, context: FidoFailureContext) -> SecurityKeyEr
     case FIDO_ERR_PIN_POLICY_VIOLATION:
         return .pinPolicyViolation
     case FIDO_ERR_PIN_REQUIRED, FIDO_ERR_PIN_NOT_SET:
+        // PIN_NOT_SET: the key has no PIN yet, so the kiosk must set one before registering.
         return .pinRequired
     case FIDO_ERR_ACTION_TIMEOUT, FIDO_ERR_USER_ACTION_TIMEOUT, FIDO_ERR_TIMEOUT:
         return .touchTimeout

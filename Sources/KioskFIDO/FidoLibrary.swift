@@ -25,12 +25,14 @@ enum FidoLibrary {
         state.withLock { current in
             current.logger = logger
             if !current.initialized {
-                fido_set_log_handler(forwardFidoLogLine)
+                // fido_init(FIDO_DEBUG) resets the handler to stderr, so the handler comes second.
                 fido_init(wantsDebug ? FIDO_DEBUG : 0)
+                fido_set_log_handler(forwardFidoLogLine)
                 current.initialized = true
                 current.debugEnabled = wantsDebug
             } else if wantsDebug && !current.debugEnabled {
                 fido_init(FIDO_DEBUG)
+                fido_set_log_handler(forwardFidoLogLine)
                 current.debugEnabled = true
             }
         }

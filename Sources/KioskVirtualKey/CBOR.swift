@@ -159,8 +159,8 @@ extension CBOR {
     /// Builds a libcbor item with reference count 1, or `nil` when allocation fails.
     private func makeItem() -> UnsafeMutablePointer<cbor_item_t>? {
         switch self {
-        case .unsigned(let value): return cbor_build_uint64(value)
-        case .negative(let value): return cbor_build_negint64(value)
+        case .unsigned(let value): return CBOR.makeInteger(value, negative: false)
+        case .negative(let value): return CBOR.makeInteger(value, negative: true)
         case .bytes(let value): return cbor_build_bytestring(value, value.count)
         case .text(let value):
             let utf8 = Array(value.utf8)
@@ -171,6 +171,17 @@ extension CBOR {
         case .null: return cbor_new_null()
         case .array(let elements): return CBOR.makeArray(elements)
         case .map(let entries): return CBOR.makeMap(entries)
+        }
+    }
+
+    /// Builds an integer in its shortest width; libcbor keeps the width it is given, and CTAP2
+    /// canonical CBOR (and libfido2's parser for map keys) wants the shortest encoding.
+    private static func makeInteger(_ value: UInt64, negative: Bool) -> UnsafeMutablePointer<cbor_item_t>? {
+        switch value {
+        case 0...UInt64(UInt8.max): negative ? cbor_build_negint8(UInt8(value)) : cbor_build_uint8(UInt8(value))
+        case 0...UInt64(UInt16.max): negative ? cbor_build_negint16(UInt16(value)) : cbor_build_uint16(UInt16(value))
+        case 0...UInt64(UInt32.max): negative ? cbor_build_negint32(UInt32(value)) : cbor_build_uint32(UInt32(value))
+        default: negative ? cbor_build_negint64(value) : cbor_build_uint64(value)
         }
     }
 

@@ -7,9 +7,16 @@ import Synchronization
 
 /// Live virtual keys by device path; libfido2's `open` callback gets only the path.
 enum VirtualKeyRegistry {
-    private struct WeakEntry {
+    /// A class, not a struct: a `weak` field inside a struct stored in a `Mutex` crashed in
+    /// `swift_weakLoadStrong` with Swift 6.3.1 on Linux, while a heap box works.
+    private final class WeakEntry: @unchecked Sendable {
         weak var key: VirtualAuthenticator?
         let identifier: ObjectIdentifier
+
+        init(key: VirtualAuthenticator, identifier: ObjectIdentifier) {
+            self.key = key
+            self.identifier = identifier
+        }
     }
 
     private static let entries = Mutex<[String: WeakEntry]>([:])
