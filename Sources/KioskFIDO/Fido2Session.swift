@@ -1,0 +1,142 @@
+import CFido2
+import KioskCore
+import KioskCrypto
+import KioskVirtualKey
+import Synchronization
+
+/// One opened security key, driven through libfido2.
+///
+/// Operations block until the key answers, so call them off the UI thread. They run one at a
+/// time; `cancel()` may be called from any thread while one is waiting for the touch.
+public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
+    public let device: SecurityKeyDevice
+    public let info: SecurityKeyInfo
+
+    private let fidoDevice: FidoDevice
+    private let touchTimeout: Duration
+    private let logger: Logger
+    /// Held for the length of each operation; `true` once the session is closed.
+    private let operationLock = Mutex(false)
+
+    /// Opens `device`; with `useVirtualIO` libfido2 reaches it through the virtual-key I/O hooks.
+    init(device: SecurityKeyDevice, useVirtualIO: Bool, touchTimeout: Duration, logger: Logger) throws(SecurityKeyError) {
+        self.device = device
+        self.touchTimeout = touchTimeout
+        self.logger = logger
+        fidoDevice = try FidoDevice()
+        if useVirtualIO {
+            var io = VirtualAuthenticator.fidoIO
+            let result = fido_dev_set_io_functions(fidoDevice.handle, &io)
+            guard result == FIDO_OK else { throw .deviceError(call: "fido_dev_set_io_functions", code: Int(result)) }
+        }
+        let result = fidoDevice.open(path: device.path)
+        guard result == FIDO_OK else {
+            logger.warning("opening security key failed", ["error": fidoErrorName(result)])
+            // A key pulled between listing and opening makes the open callback fail (FIDO_ERR_INTERNAL).
+            if result == FIDO_ERR_INTERNAL { throw .keyRemoved }
+            throw securityKeyError(code: result, context: FidoFailureContext(call: "fido_dev_open"))
+        }
+        info = try Fido2Session.readInfo(fidoDevice)
+        let milliseconds = Int32(clamping: touchTimeout.components.seconds * 1000 + touchTimeout.components.attoseconds / 1_000_000_000_000_000)
+        _ = fido_dev_set_timeout(fidoDevice.handle, milliseconds)
+        logger.info("security key opened", ["aaguid": Hex.uuid(info.aaguid), "hasPIN": info.hasPIN.map { String($0) } ?? "unsupported"])
+    }
+
+    /// Asks the key how many PIN attempts remain.
+    public func pinRetries() throws(SecurityKeyError) -> Int {
+        try runOperation { () throws(SecurityKeyError) -> Int in try readRetries() }
+    }
+
+    /// Sets the first PIN with `fido_dev_set_pin`; the key checks its own PIN policy.
+    public func setPIN(_ pin: SecretBytes) throws(SecurityKeyError) {
+        try runOperation { () throws(SecurityKeyError) in
+            let result = try withCString(pin) { pinText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, pinText, nil) }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
+            logger.info("security key PIN set")
+        }
+    }
+
+    /// Creates a discoverable ES256 credential with PIN verification and checks its attestation
+    /// signature with `fido_cred_verify` before returning it.
+    public func makeCredential(_ request: CredentialRequest, pin: SecretBytes) throws(SecurityKeyError) -> RegisteredCredential {
+        try runOperation { () throws(SecurityKeyError) -> RegisteredCredential in
+            let credential = try CredentialBuilder.prepare(request)
+            let started = ContinuousClock.now
+            let result = try withCString(pin) { pinText throws(SecurityKeyError) in
+                fido_dev_make_cred(fidoDevice.handle, credential.handle, pinText)
+            }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_make_cred", started: started) }
+            let verified = fido_cred_verify(credential.handle)
+            guard verified == FIDO_OK else {
+                logger.error("attestation signature invalid", ["error": fidoErrorName(verified)])
+                throw securityKeyError(code: verified, context: FidoFailureContext(call: "fido_cred_verify"))
+            }
+            let registered = try CredentialBuilder.registeredCredential(from: credential)
+            logger.info("credential created", ["credential": Self.shortHash(registered.credentialID)])
+            return registered
+        }
+    }
+
+    /// Signs in with the credential (PIN verified) and checks the signature with `fido_assert_verify`.
+    ///
+    /// - Throws: `.assertionInvalid` when the signature does not verify against
+    ///   `request.publicKeyCOSE` or the key answered with another credential.
+    public func getAssertion(_ request: AssertionRequest, pin: SecretBytes) throws(SecurityKeyError) -> AssertionResult {
+        try runOperation { () throws(SecurityKeyError) -> AssertionResult in
+            let assertion = try AssertionBuilder.prepare(request)
+            let started = ContinuousClock.now
+            let result = try withCString(pin) { pinText throws(SecurityKeyError) in
+                fido_dev_get_assert(fidoDevice.handle, assertion.handle, pinText)
+            }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_get_assert", started: started) }
+            let outcome = try AssertionBuilder.verify(assertion, request: request)
+            logger.info("test sign-in verified", ["credential": Self.shortHash(request.credentialID)])
+            return outcome
+        }
+    }
+
+    /// Sends CTAPHID_CANCEL; a pending makeCredential or getAssertion then fails with `.cancelled`.
+    public func cancel() {
+        _ = fido_dev_cancel(fidoDevice.handle)
+    }
+
+    /// Cancels any pending request, waits for it to end and closes the device.
+    public func close() {
+        cancel()
+        operationLock.withLock { closed in
+            guard !closed else { return }
+            closed = true
+            fidoDevice.close()
+        }
+    }
+
+    private func runOperation<R>(_ body: () throws(SecurityKeyError) -> R) throws(SecurityKeyError) -> R {
+        try operationLock.withLock { closed throws(SecurityKeyError) -> R in
+            guard !closed else { throw .keyRemoved }
+            return try body()
+        }
+    }
+
+    private func readRetries() throws(SecurityKeyError) -> Int {
+        var retries: Int32 = 0
+        let result = fido_dev_get_retry_count(fidoDevice.handle, &retries)
+        guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_get_retry_count") }
+        return Int(retries)
+    }
+
+    /// Maps a failed call; asks for the retry count after a wrong PIN and cancels after a timeout.
+    private func mapFailure(_ code: Int32, call: String, started: ContinuousClock.Instant? = nil) -> SecurityKeyError {
+        var context = FidoFailureContext(call: call)
+        if code == FIDO_ERR_PIN_INVALID { context.retriesLeft = try? readRetries() }
+        if let started, ContinuousClock.now - started >= touchTimeout - .milliseconds(20) {
+            context.deadlinePassed = true
+        }
+        let error = securityKeyError(code: code, context: context)
+        if error == .touchTimeout { cancel() }
+        logger.warning("security key operation failed", ["call": call, "error": fidoErrorName(code)])
+        return error
+    }
+
+    /// The first 8 hex digits of SHA-256 of a credential id, enough to match log lines.
+    static func shortHash(_ bytes: [UInt8]) -> String { String(SHA256.hex(bytes).prefix(8)) }
+}
