@@ -52,11 +52,26 @@ public struct Localizer: Sendable {
     /// The text for `key` with placeholders replaced by `arguments`, by position.
     public func text(_ key: String, arguments: [String]) -> String {
         let template = tables[language]?.entries[key] ?? tables[.german]?.entries[key] ?? key
-        var result = template
-        for (index, argument) in arguments.enumerated() {
-            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
+        return Localizer.filling(template, with: arguments)
+    }
+
+    /// Replaces each `{n}` in one pass, so that text inside an argument is never replaced again.
+    private static func filling(_ template: String, with arguments: [String]) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+               let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) {
+                result += arguments[index]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
+            }
         }
-        return result
+        return result + rest
     }
 
     /// The table of one language, `nil` when none was loaded.
