@@ -33,6 +33,19 @@ private func restoreTerminalAtExit() {
 /// still leaves the terminal in curses mode; `reset` or `stty sane` repairs it.
 ///
 /// Only one instance may be open at a time. Use it from one thread or actor only.
+///
+/// Typical use in the app's main loop:
+///
+///     let terminal = try CursesTerminal()
+///     defer { terminal.shutdown() }
+///     while true {
+///         ScreenRenderer.render(step: step, context: context, into: terminal)
+///         let event = terminal.readKey(timeoutMilliseconds: 1000)
+///         if event == .interrupt { break }   // wipe the session first
+///         // hand the event to the flow
+///     }
+///
+/// Nothing may write to stdout or stderr between init and `shutdown()`, or the screen breaks.
 public final class CursesTerminal: TerminalDriver {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previousActions: [Int32: sigaction] = [:]

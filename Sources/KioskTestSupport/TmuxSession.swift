@@ -31,9 +31,12 @@ public enum TmuxError: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// Each session starts its own server (`tmux -L kiosk-test-<pid>-<random>`) without any user
 /// configuration, so sessions run in parallel and never touch a person's tmux. The command runs
-/// as `env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c '<command>; echo EXIT=$?; exec
-/// sleep 3600'`: TERM must be set inside the command because tmux overrides `-e TERM`, and the
-/// trailing sleep keeps the pane alive so that text printed after curses exits stays readable.
+/// as `env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'trap : INT; <command>; echo
+/// EXIT=$?; exec sleep 3600'`. TERM must be set inside the command because tmux overrides
+/// `-e TERM`. The trailing sleep keeps the pane alive so that text printed after curses exits
+/// stays readable. The INT trap keeps the wrapper shell alive when a test sends C-c, which the
+/// terminal delivers to the whole foreground group; the command itself still gets the default
+/// SIGINT action, because exec resets trapped signals.
 ///
 /// tmux is started with `posix_spawnp`, not `Foundation.Process` with a `Pipe`: the tmux server
 /// daemonizes and would inherit the pipe, and reading to the end would then block until the server
@@ -113,7 +116,7 @@ public final class TmuxSession {
 
     /// The command line that tmux runs for `command`; see the type documentation.
     public static func wrappedCommand(_ command: String) -> String {
-        let script = command + "; echo EXIT=$?; exec sleep 3600"
+        let script = "trap : INT; " + command + "; echo EXIT=$?; exec sleep 3600"
         return "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c " + shellQuoted(script)
     }
 

@@ -22,6 +22,15 @@ struct TmuxSessionTests {
         try session.waitFor("EXIT=0")
     }
 
+    @Test func controlCKillsCommandButKeepsPane() throws {
+        let session = try TmuxSession(command: "cat")
+        defer { session.close() }
+        try session.sendLiteral("x")
+        try session.waitFor("x")
+        try session.sendKeys("C-c")
+        try session.waitFor("EXIT=130")
+    }
+
     @Test func failingCommandReportsItsStatus() throws {
         let session = try TmuxSession(command: "printf 'vorher\\n'; sh -c 'exit 3'")
         defer { session.close() }
@@ -66,7 +75,7 @@ struct TmuxSessionTests {
     @Test func shellQuotingKeepsSingleQuotes() {
         #expect(TmuxSession.shellQuoted("it's") == "'it'\\''s'")
         #expect(TmuxSession.wrappedCommand("kiosk --demo") ==
-            "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'kiosk --demo; echo EXIT=$?; exec sleep 3600'")
+            "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'trap : INT; kiosk --demo; echo EXIT=$?; exec sleep 3600'")
     }
 
     @Test func closeRemovesServerSocket() throws {
