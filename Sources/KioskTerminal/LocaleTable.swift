@@ -68,7 +68,7 @@ public enum LocaleTableError: Error, Sendable, Equatable {
 }
 
 extension StringProtocol {
-    /// The text without the given leading and trailing characters.
+    /// Returns the text without the given leading and trailing characters.
     func trimmed(_ set: Set<Character>) -> String {
         guard let first = firstIndex(where: { !set.contains($0) }),
               let last = lastIndex(where: { !set.contains($0) }) else { return "" }

@@ -3,9 +3,9 @@ import KioskCore
 
 /// Screen texts in the selected language, with German as the fallback.
 ///
-/// Holds the tables of every `Language`, so switching language (F2) needs no file access.
-/// A key missing in the selected language falls back to German, then to the key itself, so a
-/// gap in a table shows up on screen as a readable key instead of a blank.
+/// It keeps the tables of every `Language` in memory, so switching language needs no file access.
+/// A key missing in the selected language falls back to German, then to the key itself. A gap in
+/// a table then shows on screen as a readable key instead of a blank.
 public struct Localizer: Sendable {
     /// The language `text` uses; German unless the person chose otherwise.
     public var language: Language
@@ -42,14 +42,14 @@ public struct Localizer: Sendable {
         self.language = language
     }
 
-    /// The text for `key` in the current language with `{0}`, `{1}` … replaced by `arguments`.
+    /// Returns the text for `key` in the current language with `{0}`, `{1}` … replaced by `arguments`.
     ///
     /// A placeholder without a matching argument stays as written.
     public func text(_ key: String, _ arguments: String...) -> String {
         text(key, arguments: arguments)
     }
 
-    /// The text for `key` with placeholders replaced by `arguments`, by position.
+    /// Returns the text for `key` with placeholders replaced by `arguments`, by position.
     public func text(_ key: String, arguments: [String]) -> String {
         let template = tables[language]?.entries[key] ?? tables[.german]?.entries[key] ?? key
         return Localizer.filling(template, with: arguments)
@@ -74,13 +74,13 @@ public struct Localizer: Sendable {
         return result + rest
     }
 
-    /// The table of one language, `nil` when none was loaded.
+    /// Returns the table of one language, or `nil` when none was loaded.
     public func table(for language: Language) -> LocaleTable? {
         tables[language]
     }
 }
 
-/// Why the locale tables could not be loaded.
+/// Failure to load the locale tables.
 public enum LocalizerError: Error, Sendable, Equatable {
     case unreadable(path: String)
     case notUTF8(path: String)

@@ -67,16 +67,16 @@ struct ScreenCanvas {
     ///
     /// A value longer than the field shows its end, after a leading "…".
     func field(_ value: String, row: Int, column: Int, width: Int, isFocused: Bool) -> Int {
-        var shown = value
-        if DisplayWidth.columns(of: shown) > width - 1 {
-            while DisplayWidth.columns(of: shown) > width - 2 { shown.removeFirst() }
-            shown = "…" + shown
+        var visibleValue = value
+        if DisplayWidth.columns(of: visibleValue) > width - 1 {
+            while DisplayWidth.columns(of: visibleValue) > width - 2 { visibleValue.removeFirst() }
+            visibleValue = "…" + visibleValue
         }
         put("[", row: row, column: column)
-        put(DisplayWidth.padded(shown, toColumns: width), row: row, column: column + 1,
+        put(DisplayWidth.padded(visibleValue, toColumns: width), row: row, column: column + 1,
             style: isFocused ? TextStyle(.underline) : .plain)
         put("]", row: row, column: column + 1 + width)
-        return column + 1 + DisplayWidth.columns(of: shown)
+        return column + 1 + DisplayWidth.columns(of: visibleValue)
     }
 
     /// Shows the text cursor at a position in the area.

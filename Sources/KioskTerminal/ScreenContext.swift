@@ -33,7 +33,7 @@ public struct ScreenContext: Sendable {
         set { localizer.language = newValue }
     }
 
-    /// The localized text for `key` with its placeholders filled in.
+    /// Returns the localized text for `key` with its placeholders filled in.
     func text(_ key: String, _ arguments: String...) -> String {
         localizer.text(key, arguments: arguments)
     }

@@ -12,8 +12,8 @@ extension ScreenRenderer {
         var keys = [key("Esc", "action.cancel", context)]
         if let problem {
             let message = UserMessages.keyProblem(problem, context.localizer)
-            canvas.paragraph(message.what, row: top, style: .problem)
-            instruction = message.next
+            canvas.paragraph(message.explanation, row: top, style: .problem)
+            instruction = message.nextStep
             keys.insert(key("Enter", "action.retry", context), at: 0)
         } else {
             canvas.paragraph(context.text("insert.body"), row: top)

@@ -26,10 +26,10 @@ extension ScreenRenderer {
 
     static func failed(_ reason: FailureReason, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
         let message = UserMessages.failure(reason, context.localizer)
-        canvas.paragraph(message.what, row: ScreenCanvas.contentTop, style: .problem, maxLines: 6)
+        canvas.paragraph(message.explanation, row: ScreenCanvas.contentTop, style: .problem, maxLines: 6)
         return ScreenFrame(
             title: context.text("failed.title"),
-            instruction: message.next,
+            instruction: message.nextStep,
             keys: [key("Enter", "action.next", context), key("Esc", "action.cancel", context)])
     }
 

@@ -4,7 +4,7 @@ import KioskCore
 struct ScreenFrame {
     /// Short title in bold below the header.
     var title: String
-    /// One plain sentence that says what to do next.
+    /// One plain sentence with the next step.
     var instruction: String
     /// Footer entries as key name and action, for example ("Enter", "weiter").
     var keys: [(key: String, action: String)]
@@ -12,10 +12,10 @@ struct ScreenFrame {
 
 /// Draws one enrollment step as a full screen.
 ///
-/// Every screen has the same frame: a header bar with the product name and "Schritt N von 9",
-/// a line with kiosk and clerk, the title, one sentence saying what to do next, the content,
-/// an idle warning when one is due, and a footer bar with the keys. The layout is 80x24; a
-/// larger terminal shows it centred, and a smaller one only shows how small it is.
+/// Every screen has the same frame. From the top: a header bar with the product name and
+/// "Schritt N von 9", a line with kiosk and clerk, the title, one sentence with the next step,
+/// the content, an idle warning when one is due, and a footer bar with the keys. The layout is
+/// 80x24. A larger terminal shows it centred, and a smaller one only a message with its size.
 public enum ScreenRenderer {
     /// Clears the terminal, draws `step` and refreshes.
     ///
@@ -107,7 +107,7 @@ public enum ScreenRenderer {
         canvas.paragraph(message, row: row, style: .problem, maxLines: 2)
     }
 
-    /// A personnel number with all but the last three digits replaced by "*".
+    /// Returns the personnel number with all but the last three digits replaced by "*".
     static func masked(_ personnelNumber: String) -> String {
         let visible = 3
         guard personnelNumber.count > visible else { return personnelNumber }

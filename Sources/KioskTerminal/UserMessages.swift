@@ -2,23 +2,23 @@ import KioskCore
 
 /// A message for the person at the kiosk: what happened, then what to do next.
 public struct UserMessage: Sendable, Equatable {
-    /// What happened, in one or two short sentences.
-    public var what: String
+    /// Account of what happened, in one or two short sentences.
+    public var explanation: String
     /// The next step, in one sentence.
-    public var next: String
+    public var nextStep: String
 
-    public init(what: String, next: String) {
-        self.what = what
-        self.next = next
+    public init(explanation: String, nextStep: String) {
+        self.explanation = explanation
+        self.nextStep = nextStep
     }
 }
 
 /// Turns problems and failures into screen text, so each wording lives in one place.
 ///
-/// Technical details such as FIDO_ERR codes or libfido2 call names never appear in the text;
-/// they belong in the log.
+/// No text contains technical details such as FIDO_ERR codes or libfido2 call names, because
+/// the person at the kiosk cannot act on them. Those belong in the log.
 public enum UserMessages {
-    /// The message for a failed enrollment step.
+    /// Returns the message for a failed enrollment step.
     public static func failure(_ reason: FailureReason, _ localizer: Localizer) -> UserMessage {
         switch reason {
         case .key(let error): keyFailure(error, localizer)
@@ -29,7 +29,7 @@ public enum UserMessages {
         }
     }
 
-    /// The message for a security key error.
+    /// Returns the message for a security key error.
     public static func keyFailure(_ error: SecurityKeyError, _ localizer: Localizer) -> UserMessage {
         switch error {
         case .noKeyFound: pair("failure.noKeyFound", localizer)
@@ -53,7 +53,7 @@ public enum UserMessages {
         }
     }
 
-    /// The message for a problem with the plugged-in keys, shown on the insert-key screen.
+    /// Returns the message for a problem with the plugged-in keys, for the insert-key screen.
     public static func keyProblem(_ problem: KeyProblem, _ localizer: Localizer) -> UserMessage {
         switch problem {
         case .multipleKeys(let count): pair("failure.multipleKeys", localizer, String(count))
@@ -62,7 +62,7 @@ public enum UserMessages {
         }
     }
 
-    /// The message for a rejected PIN entry.
+    /// Returns the message for a rejected PIN entry.
     public static func pinProblem(_ problem: PINProblem, _ localizer: Localizer) -> String {
         switch problem {
         case .tooShort(let minimum): localizer.text("pin.problem.tooShort", String(minimum))
@@ -75,7 +75,7 @@ public enum UserMessages {
         }
     }
 
-    /// The message for rejected typed input on the sign-in and lookup screens.
+    /// Returns the message for rejected input on the sign-in and lookup screens.
     public static func inputProblem(_ problem: InputProblem, _ localizer: Localizer) -> String {
         switch problem {
         case .empty: localizer.text("problem.empty")
@@ -86,7 +86,7 @@ public enum UserMessages {
         }
     }
 
-    /// Why a person cannot get a new account, naming the person.
+    /// Returns the reason a person cannot get a new account, naming the person.
     public static func ineligible(_ reason: IneligibleReason, name: String, _ localizer: Localizer) -> String {
         switch reason {
         case .hasAccount(let username): localizer.text("ineligible.hasAccount", name, username)
@@ -106,7 +106,7 @@ public enum UserMessages {
     }
 
     private static func pair(_ key: String, _ localizer: Localizer, _ arguments: String...) -> UserMessage {
-        UserMessage(what: localizer.text(key + ".what", arguments: arguments),
-                    next: localizer.text(key + ".next", arguments: arguments))
+        UserMessage(explanation: localizer.text(key + ".what", arguments: arguments),
+                    nextStep: localizer.text(key + ".next", arguments: arguments))
     }
 }

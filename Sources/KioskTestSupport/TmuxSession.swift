@@ -2,7 +2,7 @@
 @preconcurrency import Glibc
 #endif
 
-/// Why a tmux command in a test failed.
+/// Failure of a tmux command in a test.
 public enum TmuxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `posix_spawnp` or `socketpair` failed with this errno, for example when tmux is not installed.
     case spawnFailed(errno: Int32)
@@ -34,9 +34,9 @@ public enum TmuxError: Error, Sendable, Equatable, CustomStringConvertible {
 /// as `env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c 'trap : INT; <command>; echo
 /// EXIT=$?; exec sleep 3600'`. TERM must be set inside the command because tmux overrides
 /// `-e TERM`. The trailing sleep keeps the pane alive so that text printed after curses exits
-/// stays readable. The INT trap keeps the wrapper shell alive when a test sends C-c, which the
-/// terminal delivers to the whole foreground group; the command itself still gets the default
-/// SIGINT action, because exec resets trapped signals.
+/// stays readable. The terminal delivers C-c to the whole foreground group, so the INT trap keeps
+/// the wrapper shell alive when a test sends it. The command still gets the default SIGINT
+/// action, because exec resets trapped signals.
 ///
 /// tmux is started with `posix_spawnp`, not `Foundation.Process` with a `Pipe`: the tmux server
 /// daemonizes and would inherit the pipe, and reading to the end would then block until the server
@@ -80,12 +80,12 @@ public final class TmuxSession {
         try tmux(["send-keys", "-t", sessionName] + names)
     }
 
-    /// Changes the window size, which the program sees as SIGWINCH.
+    /// Changes the window size; the program receives SIGWINCH.
     public func resize(columns: Int, rows: Int) throws(TmuxError) {
         try tmux(["resize-window", "-t", sessionName, "-x", String(columns), "-y", String(rows)])
     }
 
-    /// The visible screen as text, one line per row.
+    /// Returns the visible screen as text, one line per row.
     public func capture() throws(TmuxError) -> String {
         try tmux(["capture-pane", "-p", "-t", sessionName])
     }
@@ -114,13 +114,13 @@ public final class TmuxSession {
         if socketPath.hasSuffix("/" + socketName) { unlink(socketPath) }
     }
 
-    /// The command line that tmux runs for `command`; see the type documentation.
+    /// Returns the command line that tmux runs for `command`, as the type documentation describes.
     public static func wrappedCommand(_ command: String) -> String {
         let script = "trap : INT; " + command + "; echo EXIT=$?; exec sleep 3600"
         return "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c " + shellQuoted(script)
     }
 
-    /// `text` in single quotes for sh, with embedded single quotes escaped.
+    /// Returns `text` in single quotes for sh, with embedded single quotes escaped.
     public static func shellQuoted(_ text: String) -> String {
         "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
@@ -193,8 +193,8 @@ public final class TmuxSession {
         return pid
     }
 
-    /// The test process's environment without TMUX and TMUX_PANE, so that a test started inside
-    /// tmux does not make the new client think it is nested.
+    /// Returns the test process's environment without TMUX and TMUX_PANE, so that a test started
+    /// inside tmux does not start a nested client.
     private static func inheritedEnvironment() -> [String] {
         var entries: [String] = []
         var cursor = environ

@@ -13,15 +13,17 @@ struct UserMessagesTests {
     ]
 
     @Test(arguments: Language.allCases)
-    func everyKeyErrorHasTranslatedTextWithoutTechnicalDetails(language: Language) throws {
+    func keyErrorsHaveNoTechnicalText(language: Language) throws {
         var localizer = try Fixtures.localizer()
         localizer.language = language
         for error in Self.allKeyErrors {
             let message = UserMessages.keyFailure(error, localizer)
-            for text in [message.what, message.next] {
+            for text in [message.explanation, message.nextStep] {
                 #expect(!text.hasPrefix("failure."), "\(error) has no text")
                 #expect(!text.contains("{"), "\(error): \(text)")
-                #expect(!text.contains("fido_") && !text.contains("0x") && !text.contains("59"), "\(error): \(text)")
+                #expect(!text.contains("fido_"), "\(error): \(text)")
+                #expect(!text.contains("0x"), "\(error): \(text)")
+                #expect(!text.contains("59"), "\(error): \(text)")
                 #expect(!text.contains("AAGUID"), "\(error): \(text)")
             }
         }
@@ -29,44 +31,44 @@ struct UserMessagesTests {
 
     @Test func keyRemovedUsesAgreedWording() throws {
         let message = UserMessages.keyFailure(.keyRemoved, try Fixtures.localizer())
-        #expect(message.what + " " + message.next ==
+        #expect(message.explanation + " " + message.nextStep ==
             "Der Schlüssel wurde entfernt. Bitte wieder einstecken und Enter drücken.")
     }
 
     @Test func wrongPINShowsRetriesAndSingular() throws {
         let localizer = try Fixtures.localizer()
-        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: 4), localizer).what == "Die PIN ist falsch. Noch 4 Versuche.")
-        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: 1), localizer).what.contains("Noch 1 Versuch."))
-        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: nil), localizer).what == "Die PIN ist falsch.")
+        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: 4), localizer).explanation == "Die PIN ist falsch. Noch 4 Versuche.")
+        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: 1), localizer).explanation.contains("Noch 1 Versuch."))
+        #expect(UserMessages.keyFailure(.pinInvalid(retriesLeft: nil), localizer).explanation == "Die PIN ist falsch.")
     }
 
     @Test func pinAuthBlockedAsksToReplug() throws {
         let message = UserMessages.keyFailure(.pinAuthBlocked, try Fixtures.localizer())
-        #expect(message.next.contains("ziehen Sie den Schlüssel ab, stecken Sie ihn wieder ein"))
+        #expect(message.nextStep.contains("ziehen Sie den Schlüssel ab, stecken Sie ihn wieder ein"))
     }
 
     @Test func pinBlockedWarnsThatResetErasesAndSendsToIT() throws {
         let message = UserMessages.keyFailure(.pinBlocked, try Fixtures.localizer())
-        #expect(message.what.contains("Zurücksetzen"))
-        #expect(message.what.contains("löscht alle Anmeldedaten"))
-        #expect(message.next == "Bitte wenden Sie sich an die IT.")
+        #expect(message.explanation.contains("Zurücksetzen"))
+        #expect(message.explanation.contains("löscht alle Anmeldedaten"))
+        #expect(message.nextStep == "Bitte wenden Sie sich an die IT.")
     }
 
     @Test func multipleKeysAsksForOnlyOne() throws {
         let message = UserMessages.keyFailure(.multipleKeys(count: 3), try Fixtures.localizer(.english))
-        #expect(message.what == "3 keys are plugged in. Only one is allowed.")
+        #expect(message.explanation == "3 keys are plugged in. Only one is allowed.")
     }
 
     @Test(arguments: [OutboxFailure.diskFull, .notWritable, .other])
     func outboxFailuresSayNotSavedAndCallIT(failure: OutboxFailure) throws {
         let message = UserMessages.failure(.outboxWriteFailed(detail: failure), try Fixtures.localizer())
-        #expect(message.what.contains("NICHT gespeichert"))
-        #expect(message.next == "Bitte rufen Sie die IT an.")
+        #expect(message.explanation.contains("NICHT gespeichert"))
+        #expect(message.nextStep == "Bitte rufen Sie die IT an.")
     }
 
     @Test func idleTimeoutSaysDataWasDeleted() throws {
         let message = UserMessages.failure(.idleTimeout, try Fixtures.localizer(.english))
-        #expect(message.what.contains("All details were deleted."))
+        #expect(message.explanation.contains("All details were deleted."))
     }
 
     @Test func everyInputAndPINProblemHasText() throws {
