@@ -11,7 +11,7 @@ private let exitHookIsRegistered = Atomic<Bool>(false)
 /// The last SIGINT or SIGTERM not yet turned into an event; 0 when none is pending.
 private let pendingSignal = Atomic<Int32>(0)
 
-/// Records the signal and returns; everything else happens in `readKey`. Async-signal-safe.
+/// Records the signal and returns, because only async-signal-safe work may run here. `readKey` does the rest.
 private func recordSignal(_ number: Int32) {
     pendingSignal.store(number, ordering: .relaxed)
 }
@@ -25,14 +25,27 @@ private func restoreTerminalAtExit() {
 
 /// The terminal driver over ncursesw, and the only type in the kiosk that calls curses.
 ///
-/// Creating it takes over the screen: it makes sure the locale is UTF-8 (falling back to
-/// C.UTF-8), starts curses with cbreak, no echo, keypad decoding and a 25 ms Escape delay, and
-/// installs SIGINT and SIGTERM handlers that only record the signal, so that `readKey` returns
-/// `.interrupt`. `shutdown()` gives the screen back; `deinit` and an atexit hook call it too, so
-/// the terminal is restored on every normal exit path. A crash by a fatal signal such as SIGSEGV
+/// Creating it takes over the screen. It makes sure the locale is UTF-8, falling back to C.UTF-8,
+/// and starts curses with cbreak, no echo, keypad decoding and a 25 ms Escape delay. Its SIGINT
+/// and SIGTERM handlers only record the signal, and `readKey` then returns `.interrupt`.
+/// `shutdown()` gives the screen back. `deinit` and an atexit hook call it too, so the terminal
+/// is restored on every normal exit path. A crash by a fatal signal such as SIGSEGV
 /// still leaves the terminal in curses mode; `reset` or `stty sane` repairs it.
 ///
 /// Only one instance may be open at a time. Use it from one thread or actor only.
+///
+/// Typical use in the app's main loop:
+///
+///     let terminal = try CursesTerminal()
+///     defer { terminal.shutdown() }
+///     while true {
+///         ScreenRenderer.render(step: step, context: context, into: terminal)
+///         let event = terminal.readKey(timeoutMilliseconds: 1000)
+///         if event == .interrupt { break }   // wipe the session first
+///         // hand the event to the flow
+///     }
+///
+/// Nothing may write to stdout or stderr between init and `shutdown()`, or the screen breaks.
 public final class CursesTerminal: TerminalDriver {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previousActions: [Int32: sigaction] = [:]
@@ -216,8 +229,8 @@ public final class CursesTerminal: TerminalDriver {
         return bits
     }
 
-    /// Cuts text at the right edge without an ellipsis, because the screen edge is not a cut the
-    /// reader should see; screens truncate with "…" themselves before that.
+    /// Cuts text at the right edge without an ellipsis. Screens already truncate with "…" inside
+    /// their layout, so this cut only guards the terminal edge.
     private static func clipped(_ text: String, toColumns width: Int) -> String {
         var result = ""
         var used = 0

@@ -1,8 +1,8 @@
 /// An in-memory terminal: a grid of cells that tests read back as text.
 ///
-/// Keys come from a script given up front or added with `enqueue`; when the script is empty,
+/// Keys come from a script given up front or added with `enqueue`. When the script is empty,
 /// `readKey` returns `.timeout` at once, so a test never waits. Wide characters take two cells.
-/// Like every driver it is not thread-safe.
+/// Like every driver, it is not thread-safe.
 public final class MemoryTerminal: TerminalDriver {
     /// One screen cell.
     public struct Cell: Sendable, Equatable {
@@ -41,7 +41,7 @@ public final class MemoryTerminal: TerminalDriver {
         (0..<size.rows).map(line).joined(separator: "\n")
     }
 
-    /// One row as text with trailing spaces removed; an empty string outside the screen.
+    /// Returns one row as text with trailing spaces removed, or an empty string outside the screen.
     public func line(_ row: Int) -> String {
         guard cells.indices.contains(row) else { return "" }
         var result = ""
@@ -52,7 +52,7 @@ public final class MemoryTerminal: TerminalDriver {
         return result
     }
 
-    /// The cell at a position, or `nil` outside the screen.
+    /// Returns the cell at a position, or `nil` outside the screen.
     public func cell(row: Int, column: Int) -> Cell? {
         guard cells.indices.contains(row), cells[row].indices.contains(column) else { return nil }
         return cells[row][column]

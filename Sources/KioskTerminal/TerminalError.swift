@@ -1,4 +1,4 @@
-/// Why the curses terminal could not start.
+/// Failure to start the curses terminal.
 public enum TerminalError: Error, Sendable, Equatable {
     /// Another `CursesTerminal` is still open; curses supports one screen per process here.
     case alreadyActive

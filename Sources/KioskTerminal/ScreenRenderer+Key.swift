@@ -1,0 +1,70 @@
+import KioskCore
+
+// MARK: - Insert key, PIN and touch
+
+extension ScreenRenderer {
+    /// Width of the PIN field; CTAP allows up to 63 bytes, so longer PINs show their end.
+    private static let pinFieldWidth = 30
+
+    static func insertKey(_ problem: KeyProblem?, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
+        let top = ScreenCanvas.contentTop
+        var instruction = context.text("insert.instruction")
+        var keys = [key("Esc", "action.cancel", context)]
+        if let problem {
+            let message = UserMessages.keyProblem(problem, context.localizer)
+            canvas.paragraph(message.explanation, row: top, style: .problem)
+            instruction = message.nextStep
+            keys.insert(key("Enter", "action.retry", context), at: 0)
+        } else {
+            canvas.paragraph(context.text("insert.body"), row: top)
+            canvas.put(context.text("insert.waiting"), row: top + 3, style: .dim)
+        }
+        return ScreenFrame(title: context.text("insert.title"), instruction: instruction, keys: keys)
+    }
+
+    static func pin(_ prompt: PINPrompt, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
+        let top = ScreenCanvas.contentTop
+        let isSetting = prompt.mode == .setNew
+        let fieldLabel = prompt.stage == .confirm ? "pin.field.confirm" : "pin.field"
+        canvas.put("> " + context.text(fieldLabel), row: top)
+        let dots = String(repeating: "•", count: prompt.typedCount)
+        _ = canvas.field(dots, row: top, column: 26, width: pinFieldWidth, isFocused: true)
+        var row = top + 2
+        if isSetting {
+            canvas.put(context.text("pin.minLength", String(prompt.minLength)), row: row)
+            row += 1
+        }
+        if let retries = prompt.retriesLeft, !isSetting {
+            let text = retries == 1 ? context.text("pin.retries.one") : context.text("pin.retries", String(retries))
+            canvas.put(text, row: row, style: .bold)
+            row += 1
+        }
+        canvas.put(context.text("pin.secret"), row: row, style: .dim)
+        drawProblem(prompt.problem.map { UserMessages.pinProblem($0, context.localizer) }, row: row + 2, on: canvas)
+        return ScreenFrame(
+            title: context.text(isSetting ? "pin.title.setNew" : "pin.title.enter"),
+            instruction: context.text(pinInstructionKey(prompt)),
+            keys: [key("Enter", "action.confirm", context), key("Backspace", "action.delete", context),
+                   key("Esc", "action.cancel", context)])
+    }
+
+    static func touchKey(_ purpose: TouchPurpose, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
+        let top = ScreenCanvas.contentTop
+        let isRegister = purpose == .register
+        let row = canvas.paragraph(context.text(isRegister ? "touch.body.register" : "touch.body.test"), row: top)
+        canvas.put(context.text("touch.timeout", String(context.touchTimeoutSeconds)), row: row + 1, style: .bold)
+        canvas.put(context.text("touch.keepPlugged"), row: row + 2)
+        return ScreenFrame(
+            title: context.text(isRegister ? "touch.title.register" : "touch.title.test"),
+            instruction: context.text(isRegister ? "touch.instruction.register" : "touch.instruction.test"),
+            keys: [key("Esc", "action.cancel", context)])
+    }
+
+    private static func pinInstructionKey(_ prompt: PINPrompt) -> String {
+        switch (prompt.mode, prompt.stage) {
+        case (.setNew, .first): "pin.instruction.setNew"
+        case (.setNew, .confirm), (.enterExisting, .confirm): "pin.instruction.confirm"
+        case (.enterExisting, .first): "pin.instruction.enter"
+        }
+    }
+}

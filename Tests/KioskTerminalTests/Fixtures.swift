@@ -1,0 +1,87 @@
+import KioskCore
+import KioskTerminal
+
+/// Shared test data for the terminal tests: the real locale tables and sample steps.
+enum Fixtures {
+    /// `Assets/locale` of this checkout, found from this file's path.
+    static let localeDirectory: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/") + "/Assets/locale"
+    }()
+
+    /// A localizer over the real tables in `language`.
+    static func localizer(_ language: Language = .german) throws -> Localizer {
+        try Localizer(directory: localeDirectory, language: language)
+    }
+
+    /// A screen context for kiosk "sp-rathaus-03" with clerk "m.keller".
+    static func context(_ language: Language = .german, clerk: String? = "m.keller") throws -> ScreenContext {
+        ScreenContext(localizer: try localizer(language), kioskID: "sp-rathaus-03", clerkID: clerk)
+    }
+
+    static func date(_ text: String) -> CivilDate {
+        guard let date = CivilDate(german: text) else { preconditionFailure("bad fixture date \(text)") }
+        return date
+    }
+
+    static let ayse = HRRecord(
+        personnelNumber: "00412345", surname: "Yılmaz-Berger", givenName: "Ayşe", title: "Dr.",
+        birthDate: date("07.03.1985"), department: "Referat für Bildung", orgUnit: "KITA-Ost 3")
+
+    static let ayseNamesake = HRRecord(
+        personnelNumber: "00498765", surname: "Yılmaz-Berger", givenName: "Ayşe",
+        birthDate: date("07.03.1985"), department: "Baureferat", orgUnit: "Gartenbau Nord")
+
+    static let summary = EnrollmentSummary(
+        displayName: "Dr. Ayşe Yılmaz-Berger", username: "ayse.yilmaz-berger",
+        email: "ayse.yilmaz-berger@stadt.example", keyProduct: "YubiKey 5 NFC",
+        enrollmentID: "E-2026-0412-7Q3K")
+
+    /// One step per case and sub-case worth looking at, with a short name for messages.
+    static let allSteps: [(name: String, step: EnrollmentStep)] = [
+        ("welcome", .welcome),
+        ("clerkSignIn", .clerkSignIn(LineInput(text: "m.keller", problem: .empty))),
+        ("lookup.number", .lookup(numberForm)),
+        ("lookup.name", .lookup(nameForm)),
+        ("chooseCandidate", .chooseCandidate(candidates: [ayse, ayseNamesake], selected: 1)),
+        ("confirmPerson", .confirmPerson(ayse)),
+        ("ineligible.account", .ineligible(ayse, .hasAccount(username: "ayse.yilmaz"))),
+        ("ineligible.status", .ineligible(ayse, .status(.pensioner))),
+        ("ineligible.exited", .ineligible(ayse, .exited(on: date("31.12.2025")))),
+        ("ineligible.notYetStarted", .ineligible(ayse, .notYetStarted(on: date("01.02.2027")))),
+        ("accountProposal", .accountProposal(ayse, AccountProposal(
+            username: "ayse.yilmaz-berger", email: "ayse.yilmaz-berger@stadt.example",
+            displayName: "Dr. Ayşe Yılmaz-Berger"))),
+        ("insertKey", .insertKey(problem: nil)),
+        ("insertKey.multiple", .insertKey(problem: .multipleKeys(count: 2))),
+        ("pin.setNew", .pin(PINPrompt(mode: .setNew, typedCount: 3, problem: .tooShort(minimum: 4)))),
+        ("pin.confirm", .pin(PINPrompt(mode: .setNew, stage: .confirm, typedCount: 6))),
+        ("pin.enter", .pin(PINPrompt(mode: .enterExisting, typedCount: 4, retriesLeft: 5, problem: .wrongPIN(retriesLeft: 5)))),
+        ("touchKey.register", .touchKey(.register)),
+        ("touchKey.test", .touchKey(.testSignIn)),
+        ("summary", .summary(summary)),
+        ("saved", .saved(summary)),
+        ("failed.keyRemoved", .failed(.key(.keyRemoved))),
+        ("failed.pinBlocked", .failed(.key(.pinBlocked))),
+        ("failed.diskFull", .failed(.outboxWriteFailed(detail: .diskFull))),
+        ("failed.idle", .failed(.idleTimeout)),
+    ]
+
+    static var numberForm: LookupForm {
+        var form = LookupForm(mode: .personnelNumber)
+        form.personnelNumber = "00412345"
+        form.focus = .birthDate
+        form.birthDate = "07.03.19"
+        return form
+    }
+
+    static var nameForm: LookupForm {
+        var form = LookupForm(mode: .name)
+        form.surname = "Yılmaz-Berger"
+        form.givenName = "Ayşe"
+        form.focus = .givenName
+        form.problem = .notFound
+        return form
+    }
+}
