@@ -75,7 +75,7 @@ def verify(request: dict) -> dict:
     )
     return {
         "verified": True,
-        "fmt": result.fmt.value,
+        "fmt": getattr(result.fmt, "value", result.fmt),
         "credentialID": b64url_encode(result.credential_id),
         "aaguid": result.aaguid,
         "signCount": result.sign_count,
