@@ -6,8 +6,8 @@ import Synchronization
 
 /// One opened security key, driven through libfido2.
 ///
-/// Operations block until the key answers, so call them off the UI thread. They run one at a
-/// time; `cancel()` may be called from any thread while one is waiting for the touch.
+/// Operations block until the key replies, so call them off the UI thread. They run one at a
+/// time, and `cancel()` may be called from any thread while one is waiting for the touch.
 public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
     public let device: SecurityKeyDevice
     public let info: SecurityKeyInfo
@@ -80,7 +80,7 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
     /// Signs in with the credential (PIN verified) and checks the signature with `fido_assert_verify`.
     ///
     /// - Throws: `.assertionInvalid` when the signature does not verify against
-    ///   `request.publicKeyCOSE` or the key answered with another credential.
+    ///   `request.publicKeyCOSE` or the key returned another credential.
     public func getAssertion(_ request: AssertionRequest, pin: SecretBytes) throws(SecurityKeyError) -> AssertionResult {
         try runOperation { () throws(SecurityKeyError) -> AssertionResult in
             let assertion = try AssertionBuilder.prepare(request)
@@ -137,6 +137,6 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         return error
     }
 
-    /// The first 8 hex digits of SHA-256 of a credential id, enough to match log lines.
+    /// Returns the first 8 hex digits of SHA-256 of a credential id, enough to match log lines.
     static func shortHash(_ bytes: [UInt8]) -> String { String(SHA256.hex(bytes).prefix(8)) }
 }

@@ -1,11 +1,11 @@
 import CFido2
 import KioskCore
 
-/// What the caller knows about a failed libfido2 call beyond its code.
+/// Context of a failed libfido2 call beyond its return code.
 struct FidoFailureContext {
     /// The C function that failed, for `.deviceError` and the log.
     var call: String
-    /// PIN attempts left, asked after `FIDO_ERR_PIN_INVALID`; `nil` when the key did not say.
+    /// PIN attempts left, read after `FIDO_ERR_PIN_INVALID`, or `nil` when the key did not report them.
     var retriesLeft: Int?
     /// Whether the operation's touch timeout had passed when the call failed. libfido2 reports
     /// its own timeout as `FIDO_ERR_RX`, the same code as an unplugged key.
@@ -49,7 +49,7 @@ func securityKeyError(code: Int32, context: FidoFailureContext) -> SecurityKeyEr
     }
 }
 
-/// The symbolic name of a libfido2 code (`FIDO_ERR_PIN_INVALID`), for log lines.
+/// Returns the symbolic name of a libfido2 code (`FIDO_ERR_PIN_INVALID`) for log lines.
 func fidoErrorName(_ code: Int32) -> String {
     guard let name = fido_strerr(code) else { return "code \(code)" }
     return String(cString: name)

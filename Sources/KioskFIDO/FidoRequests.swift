@@ -4,7 +4,7 @@ import KioskCrypto
 
 /// Fills a `fido_cred_t` for makeCredential and reads the result back.
 enum CredentialBuilder {
-    /// A credential request: ES256, discoverable, clientDataHash = SHA-256(clientDataJSON).
+    /// Creates the libfido2 request: ES256, discoverable, clientDataHash = SHA-256(clientDataJSON).
     static func prepare(_ request: CredentialRequest) throws(SecurityKeyError) -> FidoCredential {
         let credential = try FidoCredential()
         let handle = credential.handle

@@ -174,8 +174,8 @@ extension CBOR {
         }
     }
 
-    /// Builds an integer in its shortest width; libcbor keeps the width it is given, and CTAP2
-    /// canonical CBOR (and libfido2's parser for map keys) wants the shortest encoding.
+    /// Builds an integer in its shortest width. libcbor keeps the width it is given, but CTAP2
+    /// canonical CBOR wants the shortest form, and libfido2 1.12 rejects wider map keys.
     private static func makeInteger(_ value: UInt64, negative: Bool) -> UnsafeMutablePointer<cbor_item_t>? {
         switch value {
         case 0...UInt64(UInt8.max): negative ? cbor_build_negint8(UInt8(value)) : cbor_build_uint8(UInt8(value))

@@ -93,7 +93,7 @@ extension VirtualAuthenticator {
     }
 }
 
-/// What `read` should do next.
+/// Next action of the `read` callback.
 enum ReadStep {
     case frame([UInt8])
     case failed

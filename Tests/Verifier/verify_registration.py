@@ -4,7 +4,7 @@
 Input: a JSON object on stdin, or in the file named by the first argument, with
   attestationObject  base64url
   clientDataJSON     base64url
-  challenge          base64url (the raw challenge bytes the client data must carry)
+  challenge          base64url of the raw challenge bytes that the client data must carry
   rpID               plain text, for example "stadt.example"
   origin             plain text, for example "https://stadt.example"
   rootCertPEM        the attestation CA certificate, as PEM text or base64url of the PEM
@@ -75,7 +75,7 @@ def verify(request: dict) -> dict:
     )
     return {
         "verified": True,
-        "fmt": result.fmt.value,
+        "fmt": getattr(result.fmt, "value", result.fmt),
         "credentialID": b64url_encode(result.credential_id),
         "aaguid": result.aaguid,
         "signCount": result.sign_count,
