@@ -58,6 +58,7 @@ public struct HRImporter: Sendable {
             case .unterminatedQuote(let line): throw .unterminatedQuote(line: line)
             }
         }
+        // Blank lines, and lines with only separators and spaces, are padding and not data rows.
         let rows = csvRecords.filter { !$0.fields.allSatisfy { $0.trimmingSpaces().isEmpty } }
         guard let header = rows.first else { throw .empty }
         let columns = try HRColumnMap(header: header.fields, config: config)

@@ -9,8 +9,8 @@
 public struct IdentityIndex: Sendable {
     private struct Entry: Sendable {
         let record: HRRecord
-        /// Match keys of the whole surname and of each of its parts. An array, because it has
-        /// only a few elements and a linear search beats hashing at that size.
+        /// Match keys of the whole surname and of each of its parts. An array rather than a Set,
+        /// because it has only one to a few elements and building a Set per record slowed indexing.
         let surnameKeys: [String]
         /// Match keys of the whole given name and of each of its parts.
         let givenNameKeys: [String]
@@ -54,7 +54,8 @@ public struct IdentityIndex: Sendable {
         return record
     }
 
-    /// Finds everyone born on `birthDate` whose surname matches, and whose given name matches when one is typed.
+    /// Finds everyone born on `birthDate` whose surname matches, and whose given name matches
+    /// when one is typed.
     ///
     /// A name matches when its match key equals the key of the whole stored name or of one of
     /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
@@ -73,16 +74,21 @@ public struct IdentityIndex: Sendable {
     }
 
     /// Returns the match keys of a name as a whole and of each part, without empty keys.
+    ///
+    /// A double name gets two whole-name keys, because the ae/oe/ue collapse can span the
+    /// hyphen: "Gra-Edler" typed as "Gra Edler" gives "graedler", typed as "Graedler" "gradler".
     private static func keys(for name: String) -> [String] {
         let parts = NameFolding.parts(of: name)
         var keys = [wholeKey(parts)]
-        if parts.count > 1 { keys += parts.map(NameFolding.matchKey) }
+        if parts.count > 1 {
+            keys.append(NameFolding.matchKey(parts.joined()))
+            keys += parts.map(NameFolding.matchKey)
+        }
         return keys.filter { !$0.isEmpty }
     }
 
-    /// Returns the key of a whole name as the concatenated keys of its parts. Stored names and
-    /// typed names both go through this, so the ae/oe/ue collapse never spans a part boundary
-    /// on one side only.
+    /// Returns the key of a whole name as the concatenated keys of its parts, for stored and
+    /// typed names alike.
     private static func wholeKey(_ parts: [String]) -> String {
         parts.map(NameFolding.matchKey).joined()
     }

@@ -4,6 +4,8 @@
 /// The first `freeFailures` failures in a row cost nothing. After that each failure doubles the
 /// wait, starting at `baseDelay` and capped at `maxDelay`. A successful lookup resets the count.
 /// The caller passes the current time of its clock into every call, so tests control time.
+/// The throttle only keeps count: the caller checks `remainingWait(at:)` before each lookup and
+/// reports the outcome with `recordFailure(at:)` or `recordSuccess()`.
 public struct LookupThrottle<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
     /// Failures in a row that are allowed without a wait.
     public let freeFailures: Int

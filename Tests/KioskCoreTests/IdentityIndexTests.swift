@@ -15,6 +15,7 @@ private let records = [
     HRRecord(personnelNumber: "10000006", surname: "Kaya", givenName: "Ali", birthDate: birth),
     HRRecord(personnelNumber: "10000008", surname: "von Bülow", givenName: "Karl", birthDate: birth),
     HRRecord(personnelNumber: "10000009", surname: "Dr. Wagner", givenName: "Eva", birthDate: birth),
+    HRRecord(personnelNumber: "10000010", surname: "Gra-Edler", givenName: "Jörg", birthDate: birth),
 ]
 private let index = IdentityIndex(records: records)
 
@@ -49,6 +50,16 @@ private let index = IdentityIndex(records: records)
     @Test func eitherPartOfDoubleNameFinds() {
         for surname in ["Schmidt", "Öztürk", "Ozturk", "Schmidt-Öztürk", "schmidt oeztuerk"] {
             #expect(index.lookup(surname: surname, givenName: "Ayse", birthDate: birth).count == 1)
+        }
+    }
+
+    @Test func decomposedUmlautInQueryMatches() {
+        #expect(index.lookup(surname: "Mu\u{0308}ller", givenName: "Hans-Peter", birthDate: birth).count == 1)
+    }
+
+    @Test func doubleNameMatchesAcrossHyphenBoundary() {
+        for surname in ["Gra-Edler", "gra edler", "GRAEDLER", "Gra Edler"] {
+            #expect(index.lookup(surname: surname, givenName: "Joerg", birthDate: birth).count == 1)
         }
     }
 
