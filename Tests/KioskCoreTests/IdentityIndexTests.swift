@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KioskCore
@@ -106,6 +107,16 @@ private let index = IdentityIndex(records: records)
 
     @Test func countIsNumberOfRecords() {
         #expect(index.count == records.count)
+    }
+
+    @Test func demoExportHomonymsAreBothFound() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let demo = try HRImporter(KioskConfig()).load(path: root.appendingPathComponent("Assets/demo-hr.csv").path)
+        let demoIndex = IdentityIndex(records: demo.records)
+        let date = try #require(CivilDate(german: "11.02.1963"))
+        let found = demoIndex.lookup(surname: "HEGEDUS", givenName: "gabor", birthDate: date)
+        #expect(found.map(\.personnelNumber) == ["41446260", "64206890"])
     }
 
     @Test func hundredThousandRecordsIndexAndLookUp() {
