@@ -5,7 +5,7 @@ enum ConfigKeys {
     static let rpID = "webauthn.rp_id"
     static let origin = "webauthn.origin"
 
-    /// The key for one HR column name, for example `hr.column.personnelNumber`.
+    /// Returns the key for one HR column name, for example `hr.column.personnelNumber`.
     static func columnKey(_ column: HRColumn) -> String { "hr.column.\(column.rawValue)" }
 
     /// Stores `value` under `key` in `config`.
@@ -172,8 +172,8 @@ enum ConfigKeys {
 
     // MARK: - Suggestions
 
-    /// The known key closest to a mistyped one: a key that ends with the typed one (a missing
-    /// section), else the nearest by edit distance when at most 3 edits away.
+    /// Returns the known key closest to a mistyped one. A key that ends with the typed one (the
+    /// section was left out) comes first, else the nearest key at most 3 edits away.
     static func suggestion(for key: String) -> String? {
         if let sectioned = allKeys.first(where: { $0.hasSuffix("." + key) }) { return sectioned }
         let scored = allKeys.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }

@@ -1,6 +1,6 @@
 /// Decides whether a person from the HR export may get a new account at the kiosk.
 public enum Eligibility {
-    /// The reason the person cannot get a new account, or `nil` when they can.
+    /// Returns the reason the person cannot get a new account, or `nil` when they can.
     ///
     /// Checks run in this order: status (must be in `eligibleStatuses`), exit date (today or
     /// earlier means the person has left), entry date (after today means not started yet),

@@ -6,34 +6,35 @@ enum HRExportDecoder {
     /// (never `.auto`).
     ///
     /// `.auto` picks UTF-8 when the bytes are valid UTF-8 (with or without BOM) and
-    /// Windows-1252 otherwise; a Windows-1252 file with umlauts is practically never valid UTF-8.
-    /// - Throws: `.invalidUTF8` for `.utf8` with bad bytes, `.utf8FileWithWindows1252Setting`
+    /// Windows-1252 otherwise. A Windows-1252 umlaut is a lone byte 0xC4–0xFC that UTF-8 reads as a
+    /// lead byte needing continuation bytes, so real Windows-1252 names almost never pass as UTF-8.
+    /// - Throws: `.utf16File` for a UTF-16 byte order mark, `.invalidUTF8` for `.utf8` with bad bytes, `.utf8FileWithWindows1252Setting`
     ///   for `.windows1252` with a file that is evidently UTF-8.
     static func decode(_ bytes: [UInt8], as encoding: HREncoding) throws(HRImportError) -> (String, HREncoding) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16File }
         let hasBOM = bytes.starts(with: byteOrderMark)
         let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
-        let invalidOffset = firstInvalidUTF8Offset(body)
+        let validText = String(validating: body, as: UTF8.self)
 
         switch encoding {
         case .utf8:
-            if let offset = invalidOffset {
+            guard let validText else {
+                let offset = firstInvalidUTF8Offset(body) ?? 0
                 throw .invalidUTF8(line: 1 + body[..<offset].count(where: { $0 == UInt8(ascii: "\n") }))
             }
-            return (String(decoding: body, as: UTF8.self), .utf8)
+            return (validText, .utf8)
         case .windows1252:
-            if hasBOM || (invalidOffset == nil && body.contains(where: { $0 >= 0x80 })) {
+            if hasBOM || (validText != nil && body.contains(where: { $0 >= 0x80 })) {
                 throw .utf8FileWithWindows1252Setting
             }
             return (Windows1252.decode(body), .windows1252)
         case .auto:
-            if invalidOffset == nil {
-                return (String(decoding: body, as: UTF8.self), .utf8)
-            }
+            if let validText { return (validText, .utf8) }
             return (Windows1252.decode(body), .windows1252)
         }
     }
 
-    /// The byte offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`
+    /// Returns the offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`
     /// when all of `bytes` is valid UTF-8.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()

@@ -1,4 +1,4 @@
-/// Why one row of the HR export was skipped. Carries no personal data, so it may be logged.
+/// Reason one row of the HR export was skipped. It carries no personal data, so it may be logged.
 public enum HRRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// More non-empty fields than the header has columns, usually an unquoted `;` in a value.
     case tooManyFields(expected: Int, found: Int)
@@ -8,7 +8,7 @@ public enum HRRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidPersonnelNumber
     /// A date is not DD.MM.YYYY or names a day that does not exist (31.02.).
     case invalidDate(HRColumn)
-    /// Status is none of aktiv, beurlaubt, ausgeschieden, Versorgungsempfaenger.
+    /// Status is not one of aktiv, beurlaubt, ausgeschieden, Versorgungsempfaenger.
     case unknownStatus
     /// A value contains a control character, for example a byte Windows-1252 leaves undefined.
     case invalidCharacter(HRColumn)
@@ -49,7 +49,7 @@ public struct HRRowRejection: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "line \(line): \(problem)" }
 }
 
-/// Why the HR export was rejected as a whole. Each message says what to change.
+/// Reason the HR export was rejected as a whole. Each message states what to change.
 public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read (missing, no permission).
     case unreadable(path: String, reason: String)
@@ -58,7 +58,9 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `hr.encoding` is windows-1252 but the file is UTF-8 (it has non-ASCII UTF-8 sequences or
     /// starts with a UTF-8 byte order mark), so reading it as Windows-1252 would garble names.
     case utf8FileWithWindows1252Setting
-    /// The file holds no header line.
+    /// The file starts with a UTF-16 byte order mark; the kiosk reads UTF-8 and Windows-1252 only.
+    case utf16File
+    /// The file contains no header line.
     case empty
     /// The header contains no `;`. `likelySeparator` is `,` or a tab when the header contains one.
     case wrongSeparator(likelySeparator: String?)
@@ -84,6 +86,8 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .utf8FileWithWindows1252Setting:
             "HR export: the file is UTF-8 but hr.encoding is windows-1252, so names would be garbled. "
                 + "Set hr.encoding = utf-8 (or auto) in kiosk.conf."
+        case .utf16File:
+            "HR export: the file is UTF-16 (Excel's \"Unicode text\"). Export it as UTF-8 or Windows-1252 CSV."
         case .empty:
             "HR export: the file is empty. Check that the nightly export ran and hr.export points to it."
         case .wrongSeparator(let likely):

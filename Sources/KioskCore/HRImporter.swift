@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a successful import produced.
+/// Output of a successful import.
 public struct HRImportResult: Sendable {
     /// Readable rows in file order.
     public var records: [HRRecord]
@@ -14,8 +14,8 @@ public struct HRImportResult: Sendable {
 ///
 /// A row that cannot be read is reported with its line number and skipped; the rest still load.
 /// The file is rejected as a whole when it cannot be decoded, uses another separator, lacks a
-/// required column, or more than half of its data rows are unreadable, because then the
-/// configuration or the export itself is wrong and a partial dataset would mislead the clerk.
+/// required column, or more than half of its data rows are unreadable. In those cases the
+/// configuration or the export itself is wrong, and a partial dataset would mislead the clerk.
 public struct HRImporter: Sendable {
     /// Share of unreadable data rows above which the whole file is rejected.
     public static let maxBadRowShare = 0.5
@@ -58,6 +58,7 @@ public struct HRImporter: Sendable {
             case .unterminatedQuote(let line): throw .unterminatedQuote(line: line)
             }
         }
+        // Blank lines, and lines with only separators and spaces, are padding and not data rows.
         let rows = csvRecords.filter { !$0.fields.allSatisfy { $0.trimmingSpaces().isEmpty } }
         guard let header = rows.first else { throw .empty }
         let columns = try HRColumnMap(header: header.fields, config: config)

@@ -33,20 +33,20 @@ struct HRRowReader {
         }
     }
 
-    /// The readable records and the rejections sorted by line. Both rows of a duplicate
+    /// Returns the readable records and the rejections sorted by line. Both rows of a duplicate
     /// personnel number are rejected, so the first occurrence moves from records to rejections.
     mutating func finish() -> ([HRRecord], [HRRowRejection]) {
-        var kept: [HRRecord] = []
-        kept.reserveCapacity(records.count)
+        var unique: [HRRecord] = []
+        unique.reserveCapacity(records.count)
         for (record, line) in zip(records, recordLines) {
             if let otherLine = secondOccurrenceLine[record.personnelNumber] {
                 rejected.append(HRRowRejection(line: line, problem: .duplicatePersonnelNumber(otherLine: otherLine)))
             } else {
-                kept.append(record)
+                unique.append(record)
             }
         }
         rejected.sort { $0.line < $1.line }
-        return (kept, rejected)
+        return (unique, rejected)
     }
 
     // MARK: - One row
@@ -60,7 +60,7 @@ struct HRRowReader {
         for (column, index) in columns.index {
             // Exports may drop empty fields at the end of a row; they read as empty.
             let value = Self.clean(index < fields.count ? fields[index] : "")
-            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if Self.containsControlCharacter(value) {
                 return .failure(.invalidCharacter(column))
             }
             values[column] = value
@@ -97,15 +97,19 @@ struct HRRowReader {
 
     /// Status by its export spelling, ignoring case ("Aktiv" is read as aktiv).
     private static func status(_ text: String) -> EmploymentStatus? {
-        EmploymentStatus.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+        if let exact = EmploymentStatus(rawValue: text) { return exact }
+        let lowered = text.lowercased()
+        return EmploymentStatus.allCases.first { $0.rawValue.lowercased() == lowered }
     }
 
-    /// The value NFC-normalised, with tabs, line breaks (from quoted fields) and no-break spaces
-    /// turned into spaces, runs of spaces collapsed and the ends trimmed.
+    /// Normalises a value to NFC, turns tabs, line breaks (from quoted fields) and no-break
+    /// spaces into spaces, collapses runs of spaces and trims both ends.
     static func clean(_ value: String) -> String {
+        if isAlreadyClean(value) { return value }
         var result = ""
         var pendingSpace = false
-        for character in value.precomposedStringWithCanonicalMapping {
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+        for character in isASCII ? value : value.precomposedStringWithCanonicalMapping {
             if character == " " || character == "\t" || character.isNewline || character == "\u{00A0}" || character == "\u{202F}" {
                 pendingSpace = !result.isEmpty
                 continue
@@ -115,5 +119,24 @@ struct HRRowReader {
             result.append(character)
         }
         return result
+    }
+
+    /// `true` when the value contains a C0 or C1 control character or DEL.
+    private static func containsControlCharacter(_ value: String) -> Bool {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            return value.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+        }
+        return value.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// `true` for printable ASCII without leading, trailing or doubled spaces: most values, which
+    /// need no work.
+    private static func isAlreadyClean(_ value: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in value.utf8 {
+            guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20 || value.isEmpty
     }
 }

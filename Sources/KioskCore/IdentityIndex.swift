@@ -9,10 +9,11 @@
 public struct IdentityIndex: Sendable {
     private struct Entry: Sendable {
         let record: HRRecord
-        /// Match keys of the whole surname and of each of its parts.
-        let surnameKeys: Set<String>
+        /// Match keys of the whole surname and of each of its parts. An array rather than a Set,
+        /// because it has only one to a few elements and building a Set per record slowed indexing.
+        let surnameKeys: [String]
         /// Match keys of the whole given name and of each of its parts.
-        let givenNameKeys: Set<String>
+        let givenNameKeys: [String]
     }
 
     private let entriesByBirthDate: [CivilDate: [Entry]]
@@ -37,7 +38,7 @@ public struct IdentityIndex: Sendable {
     /// Number of indexed records.
     public var count: Int { recordByPersonnelNumber.count }
 
-    /// The person with this personnel number, if the birth date matches too.
+    /// Finds the person with this personnel number, if the birth date matches too.
     ///
     /// - Parameter personnelNumber: 1 to 8 digits; shorter input is padded with leading zeros
     ///   because exports keep them and clerks often leave them out. Spaces around it are ignored.
@@ -53,7 +54,8 @@ public struct IdentityIndex: Sendable {
         return record
     }
 
-    /// Everyone born on `birthDate` whose surname, and given name when one is typed, match.
+    /// Finds everyone born on `birthDate` whose surname matches, and whose given name matches
+    /// when one is typed.
     ///
     /// A name matches when its match key equals the key of the whole stored name or of one of
     /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
@@ -61,9 +63,9 @@ public struct IdentityIndex: Sendable {
     /// - Returns: all matching records sorted by personnel number (several for homonyms); empty
     ///   when none match or the surname has no letters.
     public func lookup(surname: String, givenName: String?, birthDate: CivilDate) -> [HRRecord] {
-        let surnameKey = NameFolding.matchKey(NameFolding.removingTitles(surname))
+        let surnameKey = Self.wholeKey(NameFolding.parts(of: surname))
         guard !surnameKey.isEmpty, let candidates = entriesByBirthDate[birthDate] else { return [] }
-        let givenKey = givenName.map { NameFolding.matchKey(NameFolding.removingTitles($0)) } ?? ""
+        let givenKey = givenName.map { Self.wholeKey(NameFolding.parts(of: $0)) } ?? ""
 
         return candidates
             .filter { $0.surnameKeys.contains(surnameKey) && (givenKey.isEmpty || $0.givenNameKeys.contains(givenKey)) }
@@ -71,11 +73,23 @@ public struct IdentityIndex: Sendable {
             .sorted { $0.personnelNumber < $1.personnelNumber }
     }
 
-    /// Match keys of a name as a whole and of each part, without empty keys.
-    private static func keys(for name: String) -> Set<String> {
-        var keys = Set(NameFolding.parts(of: name).map(NameFolding.matchKey))
-        keys.insert(NameFolding.matchKey(NameFolding.removingTitles(name)))
-        keys.remove("")
-        return keys
+    /// Returns the match keys of a name as a whole and of each part, without empty keys.
+    ///
+    /// A double name gets two whole-name keys, because the ae/oe/ue collapse can span the
+    /// hyphen: "Gra-Edler" typed as "Gra Edler" gives "graedler", typed as "Graedler" "gradler".
+    private static func keys(for name: String) -> [String] {
+        let parts = NameFolding.parts(of: name)
+        var keys = [wholeKey(parts)]
+        if parts.count > 1 {
+            keys.append(NameFolding.matchKey(parts.joined()))
+            keys += parts.map(NameFolding.matchKey)
+        }
+        return keys.filter { !$0.isEmpty }
+    }
+
+    /// Returns the key of a whole name as the concatenated keys of its parts, for stored and
+    /// typed names alike.
+    private static func wholeKey(_ parts: [String]) -> String {
+        parts.map(NameFolding.matchKey).joined()
     }
 }

@@ -1,4 +1,4 @@
-/// Why kiosk.conf could not be used. Every case names the line and says how to fix it.
+/// Reason kiosk.conf could not be used. Every case names the line and how to fix it.
 ///
 /// Line numbers count from 1, as text editors show them.
 public enum KioskConfigError: Error, Sendable, Equatable, CustomStringConvertible {

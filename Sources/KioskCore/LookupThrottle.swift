@@ -4,6 +4,8 @@
 /// The first `freeFailures` failures in a row cost nothing. After that each failure doubles the
 /// wait, starting at `baseDelay` and capped at `maxDelay`. A successful lookup resets the count.
 /// The caller passes the current time of its clock into every call, so tests control time.
+/// The throttle only keeps count: the caller checks `remainingWait(at:)` before each lookup and
+/// reports the outcome with `recordFailure(at:)` or `recordSuccess()`.
 public struct LookupThrottle<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
     /// Failures in a row that are allowed without a wait.
     public let freeFailures: Int
@@ -24,20 +26,20 @@ public struct LookupThrottle<Instant: InstantProtocol>: Sendable where Instant.D
         self.maxDelay = maxDelay
     }
 
-    /// The time still to wait before the next lookup; `.zero` when a lookup is allowed now.
+    /// Returns the time still to wait before the next lookup, `.zero` when a lookup is allowed now.
     public func remainingWait(at now: Instant) -> Duration {
         guard let blockedUntil, now < blockedUntil else { return .zero }
         return now.duration(to: blockedUntil)
     }
 
-    /// The remaining wait in whole seconds, rounded up, as `InputProblem.tooManyAttempts` takes it;
-    /// 0 when a lookup is allowed now.
+    /// Returns the remaining wait in whole seconds, rounded up, as `InputProblem.tooManyAttempts`
+    /// takes it. Returns 0 when a lookup is allowed now.
     public func remainingWaitSeconds(at now: Instant) -> Int {
         let wait = remainingWait(at: now).components
         return Int(wait.seconds) + (wait.attoseconds > 0 ? 1 : 0)
     }
 
-    /// Counts a lookup that found nobody and starts a wait once the free failures are used up.
+    /// Counts a lookup that found no record, and starts a wait once the free failures are used up.
     public mutating func recordFailure(at now: Instant) {
         consecutiveFailures += 1
         let excess = consecutiveFailures - freeFailures

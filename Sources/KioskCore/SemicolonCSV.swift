@@ -1,13 +1,13 @@
 /// One record of a semicolon-separated file.
 public struct CSVRecord: Sendable, Equatable {
-    /// Line number (from 1) on which the record starts; a quoted line break makes a record
-    /// span several lines, and the next record's number accounts for that.
+    /// Line number (from 1) on which the record starts. A quoted line break makes a record
+    /// span several lines, and the next record's number counts them.
     public var line: Int
     /// Field values with quotes removed and doubled quotes undone; not trimmed.
     public var fields: [String]
 }
 
-/// Why a text cannot be split into records.
+/// Reason a text cannot be split into records.
 public enum CSVError: Error, Sendable, Equatable {
     /// A quoted field opened on `line` never closes, so the rest of the file would be one field.
     case unterminatedQuote(line: Int)

@@ -1,9 +1,9 @@
 /// Proposes a unique username and e-mail address for a person from the HR export.
 ///
-/// The username follows `usernamePattern` (by default `{first}.{last}`) in lower-case ASCII:
-/// umlauts become ae/oe/ue, ß becomes ss, other accents are dropped, only the first given name
-/// is used, titles and name particles (von, van, de …) are left out, spaces and apostrophes are
-/// removed and hyphens kept. The result holds only a-z 0-9 . - and fits `usernameMaxLength`
+/// The username follows `usernamePattern` (by default `{first}.{last}`) in lower-case ASCII.
+/// Umlauts become ae/oe/ue, ß becomes ss and other accents are dropped. Only the first given name
+/// is used, and titles and name particles (von, van, de …) are left out. Spaces and apostrophes
+/// are removed, hyphens kept. The result holds only a-z 0-9 . - and fits `usernameMaxLength`
 /// (Active Directory's sAMAccountName allows 20). Collisions get a number from 2 upward,
 /// shortening the name so the number still fits.
 public struct UsernamePolicy: Sendable {
@@ -46,7 +46,7 @@ public struct UsernamePolicy: Sendable {
         return AccountProposal(username: username, email: "\(username)@\(emailDomain)", displayName: record.displayName)
     }
 
-    /// The username before shortening and numbering: the pattern filled in and cleaned.
+    /// Fills in the pattern and cleans the result, before shortening and numbering.
     /// Falls back to `fallbackName` when the names contain no usable letters.
     public func baseUsername(givenName: String, surname: String) -> String {
         let first = Self.usernamePart(Self.firstGivenName(givenName))
@@ -81,11 +81,11 @@ public struct UsernamePolicy: Sendable {
 
     private static func surnameWithoutParticles(_ surname: String) -> String {
         let words = NameFolding.removingTitles(surname).split(whereSeparator: \.isWhitespace).map(String.init)
-        let kept = words.filter { !particles.contains(usernamePart($0)) }
-        return (kept.isEmpty ? words : kept).joined(separator: " ")
+        let significant = words.filter { !particles.contains(usernamePart($0)) }
+        return (significant.isEmpty ? words : significant).joined(separator: " ")
     }
 
-    /// A name in lower-case ASCII with only a-z, 0-9 and single inner hyphens left.
+    /// Transliterates a name to lower-case ASCII and keeps only a-z, 0-9 and single inner hyphens.
     static func usernamePart(_ name: String) -> String {
         let allowed = NameFolding.asciiTransliteration(name).filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         return tidySeparators(allowed)
@@ -124,7 +124,7 @@ enum UsernamePattern {
 }
 
 extension String {
-    /// The string with every occurrence of `target` replaced, without Foundation.
+    /// Replaces every occurrence of `target`; a Foundation-free `replacingOccurrences`.
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

@@ -1,7 +1,7 @@
 /// Decoder for Windows-1252, the code page of German Windows exports.
 ///
 /// Bytes 0x00–0x7F and 0xA0–0xFF equal their Unicode code points (as in ISO 8859-1). The range
-/// 0x80–0x9F holds typographic characters such as € and „“ instead of control codes. The five
+/// 0x80–0x9F contains typographic characters such as € and „“ instead of control codes. The five
 /// bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the C1 control
 /// with the same number, as Windows itself does; the importer rejects names containing them.
 public enum Windows1252 {
@@ -13,17 +13,21 @@ public enum Windows1252 {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // ˜ ™ š › œ (9D) ž Ÿ
     ]
 
-    /// Decodes every byte; Windows-1252 decoding cannot fail.
+    /// Decodes the bytes. Every byte maps to one scalar, so decoding cannot fail.
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
-            scalars.append(scalar(for: byte))
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(contentsOf: scalar(for: byte).utf8)
+            }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
-    /// The Unicode scalar a single byte stands for.
+    /// Returns the Unicode scalar a single byte encodes.
     public static func scalar(for byte: UInt8) -> Unicode.Scalar {
         guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
         // Every table entry is a valid scalar, so the fallback never runs.

@@ -21,7 +21,7 @@ public final class TemporaryDirectory: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// The absolute path of `name` inside the directory; the file need not exist.
+    /// Returns the absolute path of `name` inside the directory. The file need not exist.
     public func filePath(_ name: String) -> String { "\(path)/\(name)" }
 
     /// Writes `bytes` to `name` inside the directory and returns the file's path.

@@ -7,7 +7,7 @@ import Testing
 private let header = "Personalnummer;Nachname;Vorname;Titel;Geburtsdatum;Referat;Organisationseinheit;"
     + "Beschaeftigtengruppe;Status;Eintrittsdatum;Austrittsdatum;Benutzerkennung"
 
-/// A row in the default column order; only the fields a test cares about need to be given.
+/// Builds a row in the default column order. Tests pass only the fields they check.
 private func row(
     _ number: String = "12345678", _ surname: String = "Müller", _ given: String = "Hans",
     title: String = "", birth: String = "01.02.1980", status: String = "aktiv", entry: String = "01.01.2010",
@@ -61,6 +61,11 @@ private func config(encoding: HREncoding) -> KioskConfig {
         #expect(throws: HRImportError.utf8FileWithWindows1252Setting) {
             try HRImporter(config(encoding: .windows1252)).importExport(Array("\(header)\n\(row())\n".utf8))
         }
+    }
+
+    @Test func utf16FileIsRejected() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(header.utf8).flatMap { [$0, 0] }
+        #expect(throws: HRImportError.utf16File) { try HRImporter(KioskConfig()).importExport(bytes) }
     }
 
     @Test func undefinedWindows1252ByteRejectsRow() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KioskCore
@@ -15,6 +16,7 @@ private let records = [
     HRRecord(personnelNumber: "10000006", surname: "Kaya", givenName: "Ali", birthDate: birth),
     HRRecord(personnelNumber: "10000008", surname: "von Bülow", givenName: "Karl", birthDate: birth),
     HRRecord(personnelNumber: "10000009", surname: "Dr. Wagner", givenName: "Eva", birthDate: birth),
+    HRRecord(personnelNumber: "10000010", surname: "Gra-Edler", givenName: "Jörg", birthDate: birth),
 ]
 private let index = IdentityIndex(records: records)
 
@@ -49,6 +51,16 @@ private let index = IdentityIndex(records: records)
     @Test func eitherPartOfDoubleNameFinds() {
         for surname in ["Schmidt", "Öztürk", "Ozturk", "Schmidt-Öztürk", "schmidt oeztuerk"] {
             #expect(index.lookup(surname: surname, givenName: "Ayse", birthDate: birth).count == 1)
+        }
+    }
+
+    @Test func decomposedUmlautInQueryMatches() {
+        #expect(index.lookup(surname: "Mu\u{0308}ller", givenName: "Hans-Peter", birthDate: birth).count == 1)
+    }
+
+    @Test func doubleNameMatchesAcrossHyphenBoundary() {
+        for surname in ["Gra-Edler", "gra edler", "GRAEDLER", "Gra Edler"] {
+            #expect(index.lookup(surname: surname, givenName: "Joerg", birthDate: birth).count == 1)
         }
     }
 
@@ -95,6 +107,16 @@ private let index = IdentityIndex(records: records)
 
     @Test func countIsNumberOfRecords() {
         #expect(index.count == records.count)
+    }
+
+    @Test func demoExportHomonymsAreBothFound() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let demo = try HRImporter(KioskConfig()).load(path: root.appendingPathComponent("Assets/demo-hr.csv").path)
+        let demoIndex = IdentityIndex(records: demo.records)
+        let date = try #require(CivilDate(german: "11.02.1963"))
+        let found = demoIndex.lookup(surname: "HEGEDUS", givenName: "gabor", birthDate: date)
+        #expect(found.map(\.personnelNumber) == ["41446260", "64206890"])
     }
 
     @Test func hundredThousandRecordsIndexAndLookUp() {
