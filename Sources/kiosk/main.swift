@@ -1,1 +1,32 @@
-print("kiosk: not wired yet")
+import Foundation
+import KioskOutbox
+
+/// Entry point: parses the command line and runs the kiosk or one of its operator commands.
+/// Exit codes: 0 success, 1 outbox verification found a problem, 2 usage or configuration error.
+func runCommand() -> Int32 {
+    do {
+        switch try Arguments.parse(Array(CommandLine.arguments.dropFirst())) {
+        case .help:
+            print(Arguments.usage)
+            return 0
+        case .run(let configPath, let demo):
+            try KioskRunner.run(configPath: configPath, demo: demo)
+            return 0
+        case .outboxList(let configPath):
+            let setup = try KioskSetup.load(configPath: configPath)
+            let output = OutboxInspector.list(try setup.openOutboxForInspection(), language: .english)
+            print(output.text, terminator: output.text.hasSuffix("\n") ? "" : "\n")
+            return output.exitStatus
+        case .outboxVerify(let configPath):
+            let setup = try KioskSetup.load(configPath: configPath)
+            let output = OutboxInspector.verify(try setup.openOutboxForInspection(), language: .english)
+            print(output.text, terminator: output.text.hasSuffix("\n") ? "" : "\n")
+            return output.exitStatus
+        }
+    } catch {
+        FileHandle.standardError.write(Data("kiosk: \(error.message)\n".utf8))
+        return 2
+    }
+}
+
+exit(runCommand())
