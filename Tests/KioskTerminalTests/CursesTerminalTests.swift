@@ -50,6 +50,9 @@ struct CursesTerminalTests {
 
         try session.sendLiteral("Öztürk-Weiß")
         try session.waitFor("[Öztürk-Weiß ")
+        let cursor = try session.cursorPosition()
+        #expect(cursor.row == 10)
+        #expect(cursor.column == 35 + 11)
         try session.sendKeys("F2")
         try session.waitFor("Find the person")
         try session.sendKeys("Up", "Down", "Left", "Right", "Tab", "BSpace", "Enter", "F3", "Escape")
