@@ -51,6 +51,8 @@ public final class CursesTerminal: TerminalDriver {
     private var previousActions: [Int32: sigaction] = [:]
     private var isOpen = true
     private var colorPairs: [TextStyle.Color: Int16] = [:]
+    /// Where `refresh()` leaves the cursor, because every `mvwaddstr` moves the curses cursor.
+    private var cursorPosition: (row: Int32, column: Int32) = (0, 0)
 
     /// Takes over the terminal on stdin and stdout.
     ///
@@ -115,7 +117,7 @@ public final class CursesTerminal: TerminalDriver {
     }
 
     public func moveCursor(row: Int, column: Int) {
-        wmove(window, Int32(row), Int32(column))
+        cursorPosition = (Int32(row), Int32(column))
     }
 
     public func setCursorVisible(_ visible: Bool) {
@@ -123,6 +125,7 @@ public final class CursesTerminal: TerminalDriver {
     }
 
     public func refresh() {
+        wmove(window, cursorPosition.row, cursorPosition.column)
         wrefresh(window)
     }
 

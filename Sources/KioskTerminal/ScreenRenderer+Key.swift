@@ -8,18 +8,20 @@ extension ScreenRenderer {
 
     static func insertKey(_ problem: KeyProblem?, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
         let top = ScreenCanvas.contentTop
-        var instruction = context.text("insert.instruction")
-        var keys = [key("Esc", "action.cancel", context)]
-        if let problem {
-            let message = UserMessages.keyProblem(problem, context.localizer)
-            canvas.paragraph(message.explanation, row: top, style: .problem)
-            instruction = message.nextStep
-            keys.insert(key("Enter", "action.retry", context), at: 0)
-        } else {
+        guard let problem else {
             canvas.paragraph(context.text("insert.body"), row: top)
             canvas.put(context.text("insert.waiting"), row: top + 3, style: .dim)
+            return ScreenFrame(
+                title: context.text("insert.title"),
+                instruction: context.text("insert.instruction"),
+                keys: [key("Esc", "action.cancel", context)])
         }
-        return ScreenFrame(title: context.text("insert.title"), instruction: instruction, keys: keys)
+        let message = UserMessages.keyProblem(problem, context.localizer)
+        return ScreenFrame(
+            title: message.explanation,
+            titleStyle: .problem,
+            instruction: message.nextStep,
+            keys: [key("Enter", "action.retry", context), key("Esc", "action.cancel", context)])
     }
 
     static func pin(_ prompt: PINPrompt, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {

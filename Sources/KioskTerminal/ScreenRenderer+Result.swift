@@ -24,11 +24,12 @@ extension ScreenRenderer {
             keys: [key("Enter", "action.nextPerson", context)])
     }
 
+    /// The problem is the title and the next step the instruction, so they read in that order.
     static func failed(_ reason: FailureReason, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
         let message = UserMessages.failure(reason, context.localizer)
-        canvas.paragraph(message.explanation, row: ScreenCanvas.contentTop, style: .problem, maxLines: 6)
         return ScreenFrame(
-            title: context.text("failed.title"),
+            title: message.explanation,
+            titleStyle: .problem,
             instruction: message.nextStep,
             keys: [key("Enter", "action.next", context), key("Esc", "action.cancel", context)])
     }

@@ -2,8 +2,10 @@ import KioskCore
 
 /// The fixed parts of one screen that each step supplies: title, next action and keys.
 struct ScreenFrame {
-    /// Short title in bold below the header.
+    /// Title below the header, at most two lines. On problem screens it states the problem.
     var title: String
+    /// Bold for a normal title, bold red when the title states a problem.
+    var titleStyle: TextStyle = .bold
     /// One plain sentence with the next step.
     var instruction: String
     /// Footer entries as key name and action, for example ("Enter", "weiter").
@@ -60,7 +62,7 @@ public enum ScreenRenderer {
             : ""
         canvas.bar(left: context.text("app.name"), right: progress, row: ScreenCanvas.headerRow)
         canvas.put(infoLine(context), row: ScreenCanvas.infoRow, style: .dim)
-        canvas.put(frame.title, row: ScreenCanvas.titleRow, style: .bold)
+        canvas.paragraph(frame.title, row: ScreenCanvas.titleRow, style: frame.titleStyle, maxLines: 2)
         canvas.paragraph(frame.instruction, row: ScreenCanvas.instructionRow, maxLines: 2)
         if let seconds = context.idleSecondsLeft {
             canvas.put(context.text("idle.warning", String(seconds)), row: ScreenCanvas.idleRow,

@@ -39,6 +39,8 @@ public protocol TerminalDriver: AnyObject {
     func put(_ text: String, row: Int, column: Int, style: TextStyle)
 
     /// Moves the text cursor, for example to the end of the field being typed into.
+    ///
+    /// The position holds until the next call: drawing with `put` does not move it.
     func moveCursor(row: Int, column: Int)
 
     /// Shows or hides the text cursor.

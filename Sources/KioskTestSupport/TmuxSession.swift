@@ -90,6 +90,16 @@ public final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", sessionName])
     }
 
+    /// Returns the cursor position in the pane, counted from 0 at the top left.
+    public func cursorPosition() throws(TmuxError) -> (row: Int, column: Int) {
+        let output = try tmux(["display-message", "-p", "-t", sessionName, "#{cursor_y} #{cursor_x}"])
+        let numbers = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        guard numbers.count == 2 else {
+            throw .commandFailed(arguments: ["display-message"], status: 0, output: output)
+        }
+        return (numbers[0], numbers[1])
+    }
+
     /// Polls the screen every 20 ms until it contains `text`.
     ///
     /// - Returns: the screen that contained `text`.

@@ -15,6 +15,15 @@ struct TmuxSessionTests {
         #expect(screen.hasPrefix("Grüße aus Köln"))
     }
 
+    @Test func cursorPositionFollowsOutput() throws {
+        let session = try TmuxSession(command: "printf 'ab\\ncdé'; cat")
+        defer { session.close() }
+        try session.waitFor("cdé")
+        let cursor = try session.cursorPosition()
+        #expect(cursor.row == 1)
+        #expect(cursor.column == 3)
+    }
+
     @Test func exitStatusShowsAfterCommandEnds() throws {
         let session = try TmuxSession(command: "cat")
         defer { session.close() }

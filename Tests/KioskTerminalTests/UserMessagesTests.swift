@@ -29,6 +29,20 @@ struct UserMessagesTests {
         }
     }
 
+    @Test(arguments: Language.allCases)
+    func failureTextsFitTwoScreenLines(language: Language) throws {
+        var localizer = try Fixtures.localizer()
+        localizer.language = language
+        let reasons = Self.allKeyErrors.map { FailureReason.key($0) }
+            + [.outboxWriteFailed(detail: .diskFull), .outboxWriteFailed(detail: .notWritable),
+               .outboxWriteFailed(detail: .other), .idleTimeout]
+        for reason in reasons {
+            let message = UserMessages.failure(reason, localizer)
+            #expect(DisplayWidth.wrapped(message.explanation, toColumns: 76).count <= 2, "\(reason)")
+            #expect(DisplayWidth.wrapped(message.nextStep, toColumns: 76).count <= 2, "\(reason)")
+        }
+    }
+
     @Test func keyRemovedUsesAgreedWording() throws {
         let message = UserMessages.keyFailure(.keyRemoved, try Fixtures.localizer())
         #expect(message.explanation + " " + message.nextStep ==
