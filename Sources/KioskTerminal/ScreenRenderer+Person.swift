@@ -26,7 +26,7 @@ extension ScreenRenderer {
         }
         if !candidates.isEmpty {
             canvas.put(context.text("choose.position", String(selected + 1), String(candidates.count)),
-                       row: top + 5 + visibleCandidates, style: .dim)
+                       row: top + 4 + visibleCandidates, style: .dim)
         }
         return ScreenFrame(
             title: context.text("choose.title"),

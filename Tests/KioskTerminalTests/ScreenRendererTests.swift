@@ -155,8 +155,8 @@ struct ScreenRendererTests {
 
 
 
-
           Person 2 von 2
+
 
          ↑↓ auswählen   Enter weiter   Esc zurück   F2 English
         """)
@@ -404,6 +404,42 @@ struct ScreenRendererTests {
             $0.idleSecondsLeft = 15
         }
         #expect(terminal.line(21) == "  Ohne Eingabe endet die Sitzung in 15 Sekunden.")
+    }
+
+    @Test func idleWarningDoesNotHideListPosition() throws {
+        let step = EnrollmentStep.chooseCandidate(candidates: [Fixtures.ayse, Fixtures.ayseNamesake], selected: 0)
+        let terminal = try render(step) { $0.idleSecondsLeft = 9 }
+        #expect(terminal.text.contains("Person 1 von 2"))
+        #expect(terminal.text.contains("Ohne Eingabe endet die Sitzung in 9 Sekunden."))
+    }
+
+    @Test(arguments: Language.allCases)
+    func instructionsFitTwoLines(language: Language) throws {
+        let entries = try #require(try Fixtures.localizer().table(for: language)).entries
+        for (key, text) in entries where key.contains(".instruction") || key.hasSuffix(".next") {
+            #expect(DisplayWidth.wrapped(text, toColumns: 76).count <= 2, "\(key)")
+        }
+    }
+
+    @Test func longInputShowsItsEndInsideField() throws {
+        var form = LookupForm(mode: .name)
+        form.surname = "Wolff-Lüdenscheidt-Großkopf-Schönberger-Öztürk"
+        let terminal = try render(.lookup(form))
+        #expect(terminal.line(10) == "  > Nachname                      […-Großkopf-Schönberger-Öztürk ]")
+        #expect(terminal.cursor.row == 10)
+        #expect(terminal.cursor.column == 64)
+    }
+
+    @Test func welcomeHighlightsCurrentLanguage() throws {
+        let terminal = try render(.welcome, .english)
+        let row = 13
+        let line = terminal.line(row)
+        let english = try #require(line.range(of: "English"))
+        let englishColumn = line.distance(from: line.startIndex, to: english.lowerBound)
+        #expect(terminal.cell(row: row, column: englishColumn)?.style == .reverse)
+        let german = try #require(line.range(of: "Deutsch"))
+        let germanColumn = line.distance(from: line.startIndex, to: german.lowerBound)
+        #expect(terminal.cell(row: row, column: germanColumn)?.style == .plain)
     }
 
     @Test func clerkIsHiddenBeforeSignIn() throws {
