@@ -16,6 +16,9 @@ public struct VirtualKeyConfiguration: Sendable {
     /// Minimum PIN length in Unicode code points.
     public var minPINLength: Int
 
+    /// The kiosk's demo key: path `virtual:demo`, product "Virtual YubiKey (demo)".
+    public static let demo = VirtualKeyConfiguration(path: "virtual:demo")
+
     /// The AAGUID of the virtual key: the ASCII bytes of "KIOSK-DEMO-VKEY!", plainly not a vendor's.
     public static let demoAAGUID: [UInt8] = Array("KIOSK-DEMO-VKEY!".utf8)
 

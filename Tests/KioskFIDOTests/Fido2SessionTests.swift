@@ -37,8 +37,10 @@ struct Fido2SessionTests {
         let session = try fixture.open()
         defer { session.close() }
 
+        #expect(session.info.hasPIN == false)
         try session.setPIN(.pin("246810"))
         #expect(fixture.key.hasPIN)
+        #expect(session.info.hasPIN == true)
         let credential = try session.makeCredential(VirtualKeyFixture.credentialRequest(), pin: .pin("246810"))
 
         #expect(credential.attestationFormat == "packed")
