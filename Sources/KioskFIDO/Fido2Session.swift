@@ -9,6 +9,7 @@ import Synchronization
 /// Operations block until the key replies, so call them off the UI thread. They run one at a
 /// time, and `cancel()` may be called from any thread while one is waiting for the touch.
 public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
+    /// The key this session opened.
     public let device: SecurityKeyDevice
     /// The key's authenticatorGetInfo, read at open and again after `setPIN`.
     public var info: SecurityKeyInfo { currentInfo.withLock { $0 } }
