@@ -71,6 +71,23 @@ struct Fido2SessionTests {
         #expect(!fixture.key.hasPIN)
     }
 
+    @Test(arguments: [
+        ("123", false), ("1234", true), ("ääää", true), (String(repeating: "a", count: 63), true),
+        (String(repeating: "a", count: 64), false), (String(repeating: "ß", count: 32), false),
+    ])
+    func setPINChecksLengthLimits(pin: String, accepted: Bool) throws {
+        let fixture = try VirtualKeyFixture()
+        let session = try fixture.open()
+        defer { session.close() }
+
+        if accepted {
+            try session.setPIN(.pin(pin))
+        } else {
+            #expect(throws: SecurityKeyError.pinPolicyViolation) { try session.setPIN(.pin(pin)) }
+        }
+        #expect(fixture.key.hasPIN == accepted)
+    }
+
     @Test func setPINOnKeyWithPINIsDenied() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
         let session = try fixture.open()
