@@ -17,6 +17,7 @@ public struct NameAttribute: Sendable, Hashable {
 public struct CustomExtension: Sendable, Hashable {
     /// Dotted OID, for example `1.3.6.1.4.1.45724.1.1.4` (FIDO AAGUID).
     public var oid: String
+    /// Whether a verifier that does not know the OID must reject the certificate.
     public var critical: Bool
     /// The extnValue content: the DER encoding that goes inside the extension's OCTET STRING.
     public var valueDER: [UInt8]

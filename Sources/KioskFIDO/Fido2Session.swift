@@ -9,14 +9,17 @@ import Synchronization
 /// Operations block until the key replies, so call them off the UI thread. They run one at a
 /// time, and `cancel()` may be called from any thread while one is waiting for the touch.
 public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
+    /// The key this session opened.
     public let device: SecurityKeyDevice
-    public let info: SecurityKeyInfo
+    /// The key's authenticatorGetInfo, read at open and again after `setPIN`.
+    public var info: SecurityKeyInfo { currentInfo.withLock { $0 } }
 
     private let fidoDevice: FidoDevice
     private let touchTimeout: Duration
     private let logger: Logger
     /// Held for the length of each operation; `true` once the session is closed.
     private let operationLock = Mutex(false)
+    private let currentInfo: Mutex<SecurityKeyInfo>
 
     /// Opens `device`; with `useVirtualIO` libfido2 reaches it through the virtual-key I/O hooks.
     init(device: SecurityKeyDevice, useVirtualIO: Bool, touchTimeout: Duration, logger: Logger) throws(SecurityKeyError) {
@@ -36,7 +39,8 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             if result == FIDO_ERR_INTERNAL { throw .keyRemoved }
             throw securityKeyError(code: result, context: FidoFailureContext(call: "fido_dev_open"))
         }
-        info = try Fido2Session.readInfo(fidoDevice)
+        let info = try Fido2Session.readInfo(fidoDevice)
+        currentInfo = Mutex(info)
         let milliseconds = Int32(clamping: touchTimeout.components.seconds * 1000 + touchTimeout.components.attoseconds / 1_000_000_000_000_000)
         _ = fido_dev_set_timeout(fidoDevice.handle, milliseconds)
         logger.info("security key opened", ["aaguid": Hex.uuid(info.aaguid), "hasPIN": info.hasPIN.map { String($0) } ?? "unsupported"])
@@ -53,6 +57,8 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             let result = try withCString(pin) { pinText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, pinText, nil) }
             guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
             logger.info("security key PIN set")
+            let refreshed = try Fido2Session.readInfo(fidoDevice)
+            currentInfo.withLock { $0 = refreshed }
         }
     }
 

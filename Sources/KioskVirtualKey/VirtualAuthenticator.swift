@@ -5,7 +5,9 @@ import Synchronization
 public struct VirtualKeyConfiguration: Sendable {
     /// Device path libfido2 opens, unique among attached virtual keys, for example `virtual:demo`.
     public var path: String
+    /// Manufacturer string shown in device lists, as a USB key's HID descriptor would give it.
     public var manufacturer: String
+    /// Product string shown in device lists.
     public var product: String
     /// AAGUID, 16 bytes; also written into the attestation certificate.
     public var aaguid: [UInt8]
@@ -15,6 +17,9 @@ public struct VirtualKeyConfiguration: Sendable {
     public var residentKeyCapacity: Int
     /// Minimum PIN length in Unicode code points.
     public var minPINLength: Int
+
+    /// The kiosk's demo key: path `virtual:demo`, product "Virtual YubiKey (demo)".
+    public static let demo = VirtualKeyConfiguration(path: "virtual:demo")
 
     /// The AAGUID of the virtual key: the ASCII bytes of "KIOSK-DEMO-VKEY!", plainly not a vendor's.
     public static let demoAAGUID: [UInt8] = Array("KIOSK-DEMO-VKEY!".utf8)
@@ -52,6 +57,7 @@ public enum TouchBehaviour: Sendable, Equatable {
 /// The scenario methods (`unplug`, `setTouch`, `presetPIN`, ...) may be called from any thread
 /// while libfido2 is talking to the key.
 public final class VirtualAuthenticator: Sendable {
+    /// Path, names, AAGUID and limits the key was created with.
     public let configuration: VirtualKeyConfiguration
     /// The test CA and attestation certificate, stored in the data directory.
     public let attestation: AttestationAuthority

@@ -37,8 +37,10 @@ struct Fido2SessionTests {
         let session = try fixture.open()
         defer { session.close() }
 
+        #expect(session.info.hasPIN == false)
         try session.setPIN(.pin("246810"))
         #expect(fixture.key.hasPIN)
+        #expect(session.info.hasPIN == true)
         let credential = try session.makeCredential(VirtualKeyFixture.credentialRequest(), pin: .pin("246810"))
 
         #expect(credential.attestationFormat == "packed")
@@ -67,6 +69,23 @@ struct Fido2SessionTests {
 
         #expect(throws: SecurityKeyError.pinPolicyViolation) { try session.setPIN(.pin("12")) }
         #expect(!fixture.key.hasPIN)
+    }
+
+    @Test(arguments: [
+        ("123", false), ("1234", true), ("ääää", true), (String(repeating: "a", count: 63), true),
+        (String(repeating: "a", count: 64), false), (String(repeating: "ß", count: 32), false),
+    ])
+    func setPINChecksLengthLimits(pin: String, accepted: Bool) throws {
+        let fixture = try VirtualKeyFixture()
+        let session = try fixture.open()
+        defer { session.close() }
+
+        if accepted {
+            try session.setPIN(.pin(pin))
+        } else {
+            #expect(throws: SecurityKeyError.pinPolicyViolation) { try session.setPIN(.pin(pin)) }
+        }
+        #expect(fixture.key.hasPIN == accepted)
     }
 
     @Test func setPINOnKeyWithPINIsDenied() throws {
