@@ -52,8 +52,27 @@ public struct Fido2KeyProvider: SecurityKeyProvider {
         if isVirtual && VirtualAuthenticator.attached(path: device.path)?.isPluggedIn != true {
             throw .keyRemoved
         }
+        let isPresent = presenceCheck(path: device.path, isVirtual: isVirtual)
         return try Fido2Session(
-            device: device, useVirtualIO: isVirtual, touchTimeout: touchTimeout, logger: logger.child("fido2.session"))
+            device: device, useVirtualIO: isVirtual, touchTimeout: touchTimeout, logger: logger.child("fido2.session"),
+            isPresent: isPresent)
+    }
+
+    /// A check whether the key at `path` is still plugged in, for telling a pulled key from other failures.
+    private func presenceCheck(path: String, isVirtual: Bool) -> @Sendable () -> Bool {
+        if isVirtual {
+            return { VirtualAuthenticator.attached(path: path)?.isPluggedIn == true }
+        }
+        let provider = self
+        return { provider.isUSBDevicePresent(path: path) }
+    }
+
+    private func isUSBDevicePresent(path: String) -> Bool {
+        do {
+            return try usbDevices().contains { $0.path == path }
+        } catch {
+            return false
+        }
     }
 
     private func usbDevices() throws(SecurityKeyError) -> [SecurityKeyDevice] {

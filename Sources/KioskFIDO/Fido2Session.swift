@@ -20,10 +20,15 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
     /// Held for the length of each operation; `true` once the session is closed.
     private let operationLock = Mutex(false)
     private let currentInfo: Mutex<SecurityKeyInfo>
+    private let isPresent: @Sendable () -> Bool
 
     /// Opens `device`; with `useVirtualIO` libfido2 reaches it through the virtual-key I/O hooks.
-    init(device: SecurityKeyDevice, useVirtualIO: Bool, touchTimeout: Duration, logger: Logger) throws(SecurityKeyError) {
+    /// - Parameter isPresent: whether the key is still plugged in; asked after an unexplained
+    ///   failure, because libfido2 reports a key pulled mid-exchange as FIDO_ERR_INTERNAL, RX or TX.
+    init(device: SecurityKeyDevice, useVirtualIO: Bool, touchTimeout: Duration, logger: Logger,
+         isPresent: @escaping @Sendable () -> Bool = { true }) throws(SecurityKeyError) {
         self.device = device
+        self.isPresent = isPresent
         self.touchTimeout = touchTimeout
         self.logger = logger
         fidoDevice = try FidoDevice()
@@ -137,6 +142,7 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         if let started, ContinuousClock.now - started >= touchTimeout - .milliseconds(20) {
             context.deadlinePassed = true
         }
+        if code != FIDO_ERR_PIN_INVALID, !isPresent() { context.deviceGone = true }
         let error = securityKeyError(code: code, context: context)
         if error == .touchTimeout { cancel() }
         logger.warning("security key operation failed", ["call": call, "error": fidoErrorName(code)])

@@ -10,10 +10,15 @@ struct FidoFailureContext {
     /// Whether the operation's touch timeout had passed when the call failed. libfido2 reports
     /// its own timeout as `FIDO_ERR_RX`, the same code as an unplugged key.
     var deadlinePassed = false
+    /// Whether the key had disappeared from the bus when the call failed.
+    var deviceGone = false
 }
 
 /// Maps a libfido2 return code to the kiosk's error. The only place that interprets FIDO_ERR_* codes.
 func securityKeyError(code: Int32, context: FidoFailureContext) -> SecurityKeyError {
+    // A key pulled mid-exchange surfaces as whatever step failed (often FIDO_ERR_INTERNAL);
+    // once it is gone from the bus, that is the cause worth reporting.
+    if context.deviceGone && code != FIDO_ERR_KEEPALIVE_CANCEL { return .keyRemoved }
     switch code {
     case FIDO_ERR_PIN_INVALID:
         return .pinInvalid(retriesLeft: context.retriesLeft)

@@ -457,7 +457,7 @@ struct ScreenRendererTests {
     @Test func outboxDiskFullSaysNotSaved() throws {
         let terminal = try render(.failed(.outboxWriteFailed(detail: .diskFull)))
         #expect(terminal.text.contains("Die Registrierung wurde NICHT gespeichert."))
-        #expect(terminal.line(5) == "  Bitte rufen Sie die IT an.")
+        #expect(terminal.line(5) == "  Rufen Sie bitte die IT. Danach mit Enter erneut speichern.")
     }
 
     @Test func headerAndFooterAreReverseVideo() throws {

@@ -77,7 +77,7 @@ struct UserMessagesTests {
     func outboxFailuresSayNotSavedAndCallIT(failure: OutboxFailure) throws {
         let message = UserMessages.failure(.outboxWriteFailed(detail: failure), try Fixtures.localizer())
         #expect(message.explanation.contains("NICHT gespeichert"))
-        #expect(message.nextStep == "Bitte rufen Sie die IT an.")
+        #expect(message.nextStep == "Rufen Sie bitte die IT. Danach mit Enter erneut speichern.")
     }
 
     @Test func idleTimeoutSaysDataWasDeleted() throws {
