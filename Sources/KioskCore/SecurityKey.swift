@@ -157,6 +157,9 @@ public enum SecurityKeyError: Error, Sendable, Equatable {
     case credentialExcluded
     case keyStoreFull
     case unsupportedKey(reason: String)
+    /// The key works but fails the attestation policy (untrusted chain, AAGUID not allowed);
+    /// `reason` is English detail for the log, never shown on screen.
+    case keyNotApproved(reason: String)
     case cancelled
     /// The test sign-in produced a signature that does not verify against the new credential.
     case assertionInvalid
@@ -185,6 +188,9 @@ public protocol SecurityKeySession: AnyObject, Sendable {
     func makeCredential(_ request: CredentialRequest, pin: SecretBytes) throws(SecurityKeyError) -> RegisteredCredential
     /// Signs in with the new credential and verifies the signature against its public key.
     func getAssertion(_ request: AssertionRequest, pin: SecretBytes) throws(SecurityKeyError) -> AssertionResult
+    /// Erases every credential and the PIN on the key; only with the person's consent.
+    /// Keys accept it only shortly after being plugged in, and only after a touch.
+    func reset() throws(SecurityKeyError)
     /// Aborts a pending operation; the blocked call then fails with `.cancelled`. Safe from any thread.
     func cancel()
     /// Closes the device; further calls fail.

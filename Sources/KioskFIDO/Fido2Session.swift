@@ -67,6 +67,20 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         }
     }
 
+    /// Erases every credential and the PIN (CTAP authenticatorReset through `fido_dev_reset`).
+    ///
+    /// Keys accept this only within a few seconds after being plugged in and only after a touch.
+    public func reset() throws(SecurityKeyError) {
+        try runOperation { () throws(SecurityKeyError) in
+            let started = ContinuousClock.now
+            let result = fido_dev_reset(fidoDevice.handle)
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_reset", started: started) }
+            logger.info("security key reset")
+            let refreshed = try Fido2Session.readInfo(fidoDevice)
+            currentInfo.withLock { $0 = refreshed }
+        }
+    }
+
     /// Creates a discoverable ES256 credential with PIN verification and checks its attestation
     /// signature with `fido_cred_verify` before returning it.
     public func makeCredential(_ request: CredentialRequest, pin: SecretBytes) throws(SecurityKeyError) -> RegisteredCredential {

@@ -47,6 +47,7 @@ public enum UserMessages {
         case .credentialExcluded: pair("failure.excluded", localizer)
         case .keyStoreFull: pair("failure.keyStoreFull", localizer)
         case .unsupportedKey: pair("failure.unsupportedKey", localizer)
+        case .keyNotApproved: pair("failure.keyNotApproved", localizer)
         case .cancelled: pair("failure.cancelled", localizer)
         case .assertionInvalid: pair("failure.assertionInvalid", localizer)
         case .deviceError: pair("failure.deviceError", localizer)
