@@ -76,6 +76,23 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         }
     }
 
+    /// Replaces the PIN with `fido_dev_set_pin(new, current)` (CTAP changePIN); this also clears
+    /// a forcePINChange demand. Refreshes `info` afterwards.
+    ///
+    /// - Throws: `.pinInvalid(retriesLeft:)` for a wrong current PIN, `.pinPolicyViolation`
+    ///   when the key rejects the new one, `.pinBlocked` or `.pinAuthBlocked`.
+    public func changePIN(_ current: SecretBytes, to new: SecretBytes) throws(SecurityKeyError) {
+        try runOperation { () throws(SecurityKeyError) in
+            let result = try withCString(new) { newText throws(SecurityKeyError) in
+                try withCString(current) { currentText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, newText, currentText) }
+            }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
+            logger.info("security key PIN changed")
+            let refreshed = try Fido2Session.readInfo(fidoDevice, catalog: catalog)
+            currentInfo.withLock { $0 = refreshed }
+        }
+    }
+
     /// Erases every credential and the PIN (CTAP authenticatorReset through `fido_dev_reset`).
     ///
     /// Keys accept this only within a few seconds after being plugged in and only after a touch.
