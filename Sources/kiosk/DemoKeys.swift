@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 import KioskFIDO
 import KioskVirtualKey
@@ -50,6 +51,10 @@ extension KioskRunner {
             second.unplug()
             primary.setTouch(.after(.milliseconds(600)))
             second.setTouch(.after(.milliseconds(600)))
+            if let settings = ProcessInfo.processInfo.environment[DemoKeyScenario.environmentVariable] {
+                try DemoKeyScenario.apply(settings, to: primary)
+                logger.info("demo key scenario applied", ["settings": settings.contains("pin=") ? "(with a PIN)" : settings])
+            }
             // Demo mode only: the virtual keys' test CA and AAGUID are trusted next to the vendor roots.
             let demoTrust = AttestationPolicy.DemoTrust(
                 caCertificate: primary.attestation.caCertificate,
