@@ -122,6 +122,11 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_make_cred", started: started) }
             try verifySignature(credential)
             let registered = try CredentialBuilder.registeredCredential(from: credential)
+            // A key that ignored the excludeList must not get the same credential id registered twice.
+            guard !request.excludeCredentialIDs.contains(registered.credentialID) else {
+                logger.error("key returned an excluded credential id", ["credential": Self.shortHash(registered.credentialID)])
+                throw .credentialExcluded
+            }
             try applyPolicy(registered, request: request)
             logger.info("credential created", ["credential": Self.shortHash(registered.credentialID)])
             return registered
