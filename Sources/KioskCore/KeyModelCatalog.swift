@@ -27,7 +27,7 @@ public enum KeyModelCatalogError: Error, Sendable, Equatable {
     case missingColumn(String)
     /// A data row is too short or its AAGUID is not 8-4-4-4-12 hex.
     case invalidRow(line: Int, reason: String)
-    /// The table holds no data row.
+    /// The table contains no data row.
     case empty
 }
 
@@ -68,16 +68,16 @@ public struct KeyModelCatalog: Sendable {
         models = table
     }
 
-    /// The model family of `aaguid`, or `nil` when the table does not list it.
+    /// Returns the model family of `aaguid`, or `nil` when the table does not list it.
     public func model(for aaguid: [UInt8]) -> KeyModel? { models[aaguid] }
 
-    /// The family name of `aaguid`, or `nil` when the table does not list it.
+    /// Returns the family name of `aaguid`, or `nil` when the table does not list it.
     public func modelName(for aaguid: [UInt8]) -> String? { models[aaguid]?.name }
 
     /// Every AAGUID in the catalog, the default AAGUID allow-list.
     public var aaguids: Set<[UInt8]> { Set(models.keys) }
 
-    /// A copy with one more model, for example the virtual key in demo mode.
+    /// Returns a copy with one more model, for example the virtual key in demo mode.
     public func adding(_ model: KeyModel) -> KeyModelCatalog {
         var copy = self
         copy.models[model.aaguid] = model

@@ -44,7 +44,7 @@ public struct KioskConfig: Sendable {
     public var demoMode = false
     /// Minimum log level written to the log file.
     public var logLevel = LogLevel.info
-    /// Which security keys may register (the `[attestation]` section).
+    /// Rules for which security keys may register (the `[attestation]` section).
     public var attestation = AttestationSettings()
 
     public init() {}

@@ -43,7 +43,7 @@ extension X509Certificate {
         return result == 1
     }
 
-    /// Whether the extension with `oid` is marked critical; `nil` when the certificate lacks it.
+    /// Returns whether the extension with `oid` is marked critical; `nil` when the certificate lacks it.
     public func isExtensionCritical(oid: String) -> Bool? {
         guard let object = OBJ_txt2obj(oid, 1) else { return nil }
         defer { ASN1_OBJECT_free(object) }
@@ -52,7 +52,7 @@ extension X509Certificate {
         return X509_EXTENSION_get_critical(ext) != 0
     }
 
-    /// The values of one subject attribute, such as `"OU"`, in certificate order.
+    /// Returns the values of one subject attribute, such as `"OU"`, in certificate order.
     ///
     /// - Parameter shortName: OpenSSL's short name of the attribute type (C, O, OU, CN).
     public func subjectValues(_ shortName: String) -> [String] {

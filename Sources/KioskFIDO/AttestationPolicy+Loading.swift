@@ -50,8 +50,8 @@ public enum PinnedRoots {
         return (trusted, refused)
     }
 
-    /// Reads a fingerprint file: `#` comment lines, then one line per root that starts with 64
-    /// hex digits (colons allowed, either case); the rest of the line is a note for the reader.
+    /// Reads a fingerprint file. Lines starting with `#` are comments. Every other line starts
+    /// with 64 hex digits (colons allowed, either case), and the rest of it is a note for the reader.
     ///
     /// - Throws: `.invalidFile` naming the first line that does not start with a fingerprint.
     public static func parsePins(_ text: String, path: String) throws(AttestationSetupError) -> Set<String> {
@@ -70,7 +70,7 @@ public enum PinnedRoots {
 }
 
 extension AttestationPolicy {
-    /// What demo mode adds: the virtual key's test CA and its model, trusted only in demo mode.
+    /// The virtual key's test CA and model, which demo mode (and only demo mode) trusts in addition.
     public struct DemoTrust: Sendable {
         public var caCertificate: X509Certificate
         public var model: KeyModel

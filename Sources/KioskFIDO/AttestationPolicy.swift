@@ -5,12 +5,13 @@ import KioskVirtualKey
 /// Decides whether a newly registered key is an approved model, from its packed attestation.
 ///
 /// libfido2's `fido_cred_verify` checks the attestation signature only. This policy verifies
-/// everything a relying party must check offline (WebAuthn Level 2, sections 7.1 and 8.2):
-/// the rpIdHash and the UP, UV and AT flags of the authenticator data, the credential
-/// algorithm, the signature over authenticatorData ‖ clientDataHash, the packed-attestation
-/// certificate requirements of the leaf, its FIDO AAGUID extension, the x5c chain (leaf and
-/// any intermediates) to a pinned root, and the AAGUID allow-list. "none" attestation, an
-/// all-zero AAGUID and self-attestation (no x5c) never pass as an approved model.
+/// offline what a relying party must check (WebAuthn Level 2, sections 7.1 and 8.2). In the
+/// authenticator data these are the rpIdHash, the UP, UV and AT flags and the credential
+/// algorithm. In the statement they are the signature over authenticatorData ‖ clientDataHash,
+/// the packed-attestation requirements of the leaf and its FIDO AAGUID extension, the x5c
+/// chain (leaf and any intermediates) to a pinned root, and the AAGUID allow-list.
+/// "none" attestation, an all-zero AAGUID and self-attestation (no x5c) never pass as an
+/// approved model.
 public struct AttestationPolicy: Sendable {
     /// Authenticator data flag bits (WebAuthn Level 2, section 6.1).
     public enum Flag {
@@ -26,8 +27,9 @@ public struct AttestationPolicy: Sendable {
     public var trustedRoots: [X509Certificate]
     /// AAGUIDs (16 bytes each) that may register; an empty set allows every non-zero AAGUID.
     public var allowedAAGUIDs: Set<[UInt8]>
-    /// When `false`, a key whose attestation fails (untrusted, none, self, AAGUID not allowed)
-    /// is still accepted, reported as not attested; rpIdHash, flags and algorithm stay enforced.
+    /// Whether a key must pass the attestation check. With `false`, a key whose attestation
+    /// fails (untrusted, none, self, AAGUID not allowed) is accepted and reported as not
+    /// attested. The rpIdHash, flags and algorithm checks apply either way.
     public var requireAttestation: Bool
     /// COSE algorithms the credential key may use (-7 ES256, -8 EdDSA).
     public var allowedAlgorithms: Set<Int>
@@ -151,6 +153,6 @@ public struct AttestationVerdict: Sendable, Hashable {
     public var modelName: String?
     /// SHA-256 fingerprint of the root the chain ends in; `nil` when not attested.
     public var rootFingerprint: String?
-    /// Why the key counts as not attested (English, for the log); `nil` when attested.
+    /// Reason the key counts as not attested (English, for the log); `nil` when attested.
     public var unattestedReason: String?
 }

@@ -62,8 +62,8 @@ enum LeafRequirements {
 
     /// Checks version 3, the subject fields, CA:FALSE and the AAGUID extension.
     ///
-    /// WebAuthn makes the AAGUID extension optional; the kiosk requires it, because without it
-    /// the certificate does not bind the AAGUID and any model could claim to be an approved one.
+    /// WebAuthn makes the AAGUID extension optional, but the kiosk requires it. Without it the
+    /// certificate does not bind the AAGUID, so any model could claim to be an approved one.
     static func check(_ leaf: X509Certificate, aaguid: [UInt8]) throws(SecurityKeyError) {
         let subject = leaf.subjectLine
         guard leaf.version == 3 else { throw .keyNotApproved(reason: "attestation certificate \(subject) is not X.509 version 3") }

@@ -59,7 +59,7 @@ struct AuthenticatorCore {
     var pendingAssertionRequest: GetAssertionRequest?
     /// Set by the scenario knob; consumed by the next makeCredential.
     var unplugDuringNextMakeCredential = false
-    /// Which attestation makeCredential returns.
+    /// Attestation that makeCredential returns.
     var attestationMode = VirtualAttestationMode.packed
     /// CTAP 2.1 forcePINChange: getPinToken fails with PIN_POLICY_VIOLATION until changePIN.
     var forcePINChange = false

@@ -1,13 +1,13 @@
 import KioskCrypto
 
-/// Which attestation the virtual key returns from makeCredential, so every way a key can fail
-/// the attestation policy can be played through libfido2.
+/// The attestation the virtual key returns from makeCredential, so that every way a key can
+/// fail the attestation policy can be played through libfido2.
 public enum VirtualAttestationMode: Sendable, Equatable {
     /// "packed" with x5c = [leaf signed by the key's test CA], the leaf carrying the key's AAGUID.
     case packed
     /// "packed" without x5c, signed with the new credential's own key.
     case selfAttestation
-    /// "packed" with a leaf from a CA that nobody trusts.
+    /// "packed" with a leaf from an untrusted CA created in memory.
     case untrustedCA
     /// "none" with an empty statement and an all-zero AAGUID, like a key hiding its model.
     case none

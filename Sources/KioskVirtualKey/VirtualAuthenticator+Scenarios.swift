@@ -7,7 +7,7 @@ extension VirtualAuthenticator {
     /// Sets the PIN directly (or clears it with `nil`) with `retries` attempts left (0...8).
     ///
     /// `retries: 2` gives a key with few attempts left, `retries: 0` a blocked key
-    /// (getPinToken then answers PIN_BLOCKED). For scenario setup only.
+    /// (getPinToken then returns PIN_BLOCKED). For scenario setup only.
     public func presetPIN(_ pin: String?, retries: Int) {
         state.withLock { $0.core.presetPIN(pin.map { Array($0.utf8) }, retries: retries) }
     }
@@ -25,12 +25,12 @@ extension VirtualAuthenticator {
     /// Chooses the attestation makeCredential returns; see `VirtualAttestationMode`.
     public func setAttestation(_ mode: VirtualAttestationMode) { state.withLock { $0.core.attestationMode = mode } }
 
-    /// Sets how long after plug-in authenticatorReset is accepted; later it answers NOT_ALLOWED.
+    /// Sets how long after plug-in authenticatorReset is accepted; later it returns NOT_ALLOWED.
     /// The window restarts with every `plugIn()`.
     public func setResetWindow(_ window: Duration) { state.withLock { $0.resetWindow = window } }
 
     /// Fills the remaining discoverable-credential slots with credentials of another relying
-    /// party ("filled.example"), so the next makeCredential answers KEY_STORE_FULL.
+    /// party ("filled.example"), so the next makeCredential returns KEY_STORE_FULL.
     ///
     /// - Throws: `CryptoError` when a key pair cannot be generated.
     public func fillCredentialStore() throws(CryptoError) {

@@ -16,7 +16,7 @@ import KioskVirtualKey
 /// - `attestation=self|untrusted|none|mismatch|zero`: a key that fails the attestation policy;
 /// - `reset-window=SECONDS`: how long after plug-in a reset is accepted (default 10).
 enum DemoKeyScenario {
-    /// Name of the environment variable that holds the settings.
+    /// Name of the environment variable that contains the settings.
     static let environmentVariable = "KIOSK_DEMO_KEY"
 
     /// Applies `settings` to `key`.
@@ -76,7 +76,7 @@ enum DemoKeyScenario {
 }
 
 extension String {
-    /// The text without leading and trailing occurrences of `character`.
+    /// Returns the text without leading and trailing occurrences of `character`.
     fileprivate func trimmingCharacters(in character: Character) -> String {
         String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
     }
