@@ -44,7 +44,7 @@ struct AttestationChainTests {
         return (certificate, key)
     }
 
-    /// A packed attestation object for a fresh ES256 credential, signed by `leafKey`.
+    /// Builds a packed attestation object for a fresh ES256 credential, signed by `leafKey`.
     static func attestationObject(x5c: [X509Certificate], leafKey: P256Key) throws -> [UInt8] {
         let credentialKey = try P256Key.generate()
         let cose = try CBOR.map([

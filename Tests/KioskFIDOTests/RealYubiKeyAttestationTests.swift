@@ -222,7 +222,7 @@ struct RealYubiKeyAttestationTests {
         try String(contentsOfFile: assetsDirectory + "/" + name, encoding: .utf8)
     }
 
-    /// The policy the kiosk ships with: pinned Yubico roots and every AAGUID in the catalog.
+    /// Loads the policy the kiosk ships with: pinned Yubico roots and every AAGUID in the catalog.
     static func shippedPolicy() throws -> AttestationPolicy {
         var settings = AttestationSettings()
         settings.rootCertificateFiles = [assetsDirectory + "/attestation/yubico-roots.pem"]
@@ -257,7 +257,7 @@ struct RealYubiKeyAttestationTests {
         return try replacing("attStmt", with: try change(statement), in: object).encoded()
     }
 
-    /// The 2014 root with the last byte of its serial number changed, like the circulating copy.
+    /// Copies the 2014 root with the last byte of its serial number changed, like the circulating copy.
     static func corruptedSerialCopy(of root: X509Certificate) throws -> X509Certificate {
         var der = root.der()
         // Serial 457200631 is 0x1B4053F7, encoded as INTEGER 02 04 1B 40 53 F7 near the start.
