@@ -12,6 +12,12 @@ extension VirtualAuthenticator {
         state.withLock { $0.core.presetPIN(pin.map { Array($0.utf8) }, retries: retries) }
     }
 
+    /// Makes the key answer PIN_AUTH_BLOCKED to the next PIN check, as after three wrong PINs in
+    /// a row, until it is unplugged and plugged in again. The retry counter stays as it is.
+    public func blockPINAuthUntilReplug() {
+        state.withLock { $0.core.consecutivePinFailures = AuthenticatorCore.maxConsecutivePinFailures }
+    }
+
     /// Sets CTAP 2.1 forcePINChange: getInfo reports it, and a correct PIN gets no token
     /// (PIN_POLICY_VIOLATION) until the PIN is changed.
     public func setForcePINChange(_ required: Bool) { state.withLock { $0.core.forcePINChange = required } }

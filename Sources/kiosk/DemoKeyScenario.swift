@@ -7,6 +7,7 @@ import KioskVirtualKey
 /// The settings:
 /// - `pin=TEXT`: the key has this PIN (without it the key is fresh, without a PIN);
 /// - `retries=N`: N PIN attempts left (0 = blocked; needs `pin`);
+/// - `auth-blocked`: the first PIN check fails with PIN_AUTH_BLOCKED until the key is replugged (F5);
 /// - `force-pin-change`: the key demands a new PIN before use;
 /// - `min-pin-length=N`: the key asks for PINs of at least N characters;
 /// - `full`: no free slot for a discoverable credential;
@@ -25,6 +26,7 @@ enum DemoKeyScenario {
     static func apply(_ settings: String, to key: VirtualAuthenticator) throws(KioskFailure) {
         var pin: String?
         var retries = 8
+        var authBlocked = false
         for item in settings.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             let name = parts[0].trimmingCharacters(in: " ")
@@ -33,6 +35,7 @@ enum DemoKeyScenario {
             case ("pin", let text) where !text.isEmpty: pin = text
             case ("retries", let text) where Int(text).map({ (0...8).contains($0) }) == true: retries = Int(text) ?? 8
             case ("force-pin-change", ""): key.setForcePINChange(true)
+            case ("auth-blocked", ""): authBlocked = true
             case ("min-pin-length", let text) where Int(text) != nil: key.setMinPINLength(Int(text) ?? 4)
             case ("full", ""): try fill(key)
             case ("touch", _): try applyTouch(value, to: key)
@@ -43,6 +46,8 @@ enum DemoKeyScenario {
             }
         }
         if let pin { key.presetPIN(pin, retries: retries) }
+        // Presetting a PIN clears the consecutive-failure count, so the block comes last.
+        if authBlocked { key.blockPINAuthUntilReplug() }
     }
 
     private static let attestationModes: [String: VirtualAttestationMode] = [
@@ -69,7 +74,7 @@ enum DemoKeyScenario {
     }
 
     private static func invalid(_ item: String) -> KioskFailure {
-        .usage("\(environmentVariable): setting '\(item)' is not understood; use pin=, retries=, force-pin-change, "
+        .usage("\(environmentVariable): setting '\(item)' is not understood; use pin=, retries=, auth-blocked, force-pin-change, "
             + "min-pin-length=, full, touch=never|MILLISECONDS|unplug, unplug-on-register, "
             + "attestation=self|untrusted|none|mismatch|zero or reset-window=SECONDS")
     }

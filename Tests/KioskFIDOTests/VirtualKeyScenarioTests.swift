@@ -48,6 +48,17 @@ struct VirtualKeyScenarioTests {
         }
     }
 
+    @Test func authBlockedKeyWorksAgainAfterReplug() throws {
+        let fixture = try VirtualKeyFixture(pin: "1234")
+        fixture.key.blockPINAuthUntilReplug()
+
+        #expect(throws: SecurityKeyError.pinAuthBlocked) { _ = try makeCredential(fixture) }
+        #expect(fixture.key.pinRetries == 8)
+        fixture.key.unplug()
+        fixture.key.plugIn()
+        _ = try makeCredential(fixture)
+    }
+
     @Test func forcedPINChangeIsReportedAndBlocksUntilChanged() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
         fixture.key.setForcePINChange(true)
@@ -200,6 +211,23 @@ struct VirtualKeyScenarioTests {
             _ = try makeCredential(fixture)
         }
         #expect(fixture.logs.lines.contains { $0.contains("security key not approved") })
+    }
+
+    @Test func noneAttestationPassesUnattestedWhenNotRequired() throws {
+        let fixture = try VirtualKeyFixture(pin: "1234")
+        fixture.key.setAttestation(.none)
+        let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate], requireAttestation: false)
+        let provider = Fido2KeyProvider(
+            virtualKeys: [fixture.key], includeUSB: false, logger: Logger(label: "t", level: .info, handler: fixture.logs),
+            attestationPolicy: policy)
+        let session = try provider.open(fixture.device)
+        defer { session.close() }
+
+        let credential = try session.makeCredential(VirtualKeyFixture.credentialRequest(), pin: .pin("1234"))
+
+        #expect(credential.attestationFormat == "none")
+        #expect(credential.aaguid == Array(repeating: 0, count: 16))
+        #expect(fixture.logs.lines.contains { $0.contains("accepted without verified attestation") })
     }
 
     @Test func excludedCredentialIsNotRegisteredTwice() throws {
