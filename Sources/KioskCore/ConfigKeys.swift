@@ -151,6 +151,16 @@ enum ConfigKeys {
             config.attestation.rootCertificateFiles = paths
             return nil
         },
+        "attestation.intermediate_certificates": { config, value in
+            if value == "none" {
+                config.attestation.intermediateCertificateFiles = []
+                return nil
+            }
+            let paths = value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            guard !paths.isEmpty else { return "none, or comma-separated PEM file paths such as Assets/attestation/yubico-intermediates.pem" }
+            config.attestation.intermediateCertificateFiles = paths
+            return nil
+        },
         "attestation.root_fingerprints": { config, value in
             guard !value.isEmpty else { return "the path of the fingerprint file, for example Assets/attestation/yubico-roots.sha256" }
             config.attestation.rootFingerprintFile = value

@@ -91,17 +91,9 @@ extension AttestationPolicy {
     ) throws(AttestationSetupError) -> (policy: AttestationPolicy, catalog: KeyModelCatalog) {
         var catalog = try loadCatalog(path: settings.modelCatalogFile)
         let pins = try PinnedRoots.parsePins(try read(settings.rootFingerprintFile), path: settings.rootFingerprintFile)
-        var candidates: [X509Certificate] = []
-        for path in settings.rootCertificateFiles {
-            do {
-                candidates += try X509Certificate.all(pem: try read(path))
-            } catch let error as CryptoError {
-                throw .invalidFile(path: path, reason: "\(error)")
-            } catch {
-                throw .unreadable(path: path, reason: "\(error)")
-            }
-        }
+        let candidates = try loadCertificates(settings.rootCertificateFiles)
         var (trusted, refused) = PinnedRoots.select(candidates, pins: pins)
+        let pool = try loadCertificates(settings.intermediateCertificateFiles)
         for root in refused {
             logger.error("attestation root refused", ["subject": root.subject, "sha256": root.fingerprint, "reason": root.reason])
         }
@@ -116,13 +108,28 @@ extension AttestationPolicy {
             allowed.insert(demo.model.aaguid)
             logger.warning("demo mode: the virtual key's test attestation CA is trusted")
         }
-        let policy = AttestationPolicy(
+        var policy = AttestationPolicy(
             trustedRoots: trusted, allowedAAGUIDs: allowed, requireAttestation: settings.required,
             allowedAlgorithms: Set(settings.algorithms), catalog: catalog)
+        policy.intermediatePool = pool
         logger.info("attestation policy loaded", [
-            "roots": String(trusted.count), "aaguids": String(allowed.count), "required": String(settings.required),
+            "roots": String(trusted.count), "intermediates": String(pool.count), "aaguids": String(allowed.count),
+            "required": String(settings.required),
         ])
         return (policy, catalog)
+    }
+
+    private static func loadCertificates(_ paths: [String]) throws(AttestationSetupError) -> [X509Certificate] {
+        var certificates: [X509Certificate] = []
+        for path in paths {
+            let text = try read(path)
+            do {
+                certificates += try X509Certificate.all(pem: text)
+            } catch {
+                throw .invalidFile(path: path, reason: "\(error)")
+            }
+        }
+        return certificates
     }
 
     private static func loadCatalog(path: String) throws(AttestationSetupError) -> KeyModelCatalog {

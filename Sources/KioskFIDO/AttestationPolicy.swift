@@ -25,6 +25,9 @@ public struct AttestationPolicy: Sendable {
 
     /// Root certificates a chain must end in, already checked against their pinned fingerprints.
     public var trustedRoots: [X509Certificate]
+    /// Intermediate CAs that may complete a chain when x5c lacks them. They confer no trust:
+    /// the chain must still end in one of `trustedRoots`.
+    public var intermediatePool: [X509Certificate] = []
     /// AAGUIDs (16 bytes each) that may register; an empty set allows every non-zero AAGUID.
     public var allowedAAGUIDs: Set<[UInt8]>
     /// Whether a key must pass the attestation check. With `false`, a key whose attestation
@@ -120,7 +123,7 @@ public struct AttestationPolicy: Sendable {
         var lastError = "no trusted root is configured"
         for root in trustedRoots {
             do {
-                try leaf.verifyChain(roots: [root], intermediates: intermediates, at: verificationTime)
+                try leaf.verifyChain(roots: [root], intermediates: intermediates + intermediatePool, at: verificationTime)
                 return root.sha256Fingerprint
             } catch {
                 if case .openSSL(_, let detail) = error { lastError = detail } else { lastError = "\(error)" }

@@ -90,6 +90,27 @@ struct AttestationChainTests {
         expectRejection(policy, try Self.attestationObject(x5c: [leaf], leafKey: key), containing: "unable to get local issuer certificate")
     }
 
+    @Test func intermediateFromThePoolCompletesTheChain() throws {
+        let chain = try Self.makeChain()
+        let (leaf, key) = try Self.leaf(chain)
+        var policy = AttestationPolicy(trustedRoots: [chain.root])
+        policy.intermediatePool = [chain.intermediate]
+
+        let verdict = try policy.evaluate(
+            attestationObject: Self.attestationObject(x5c: [leaf], leafKey: key), clientDataHash: Self.clientDataHash, rpID: Self.rpID)
+
+        #expect(verdict.rootFingerprint == chain.root.sha256Fingerprint)
+    }
+
+    @Test func poolIntermediateIsNoTrustAnchor() throws {
+        let chain = try Self.makeChain()
+        let (leaf, key) = try Self.leaf(chain)
+        var policy = AttestationPolicy(trustedRoots: [])
+        policy.intermediatePool = [chain.intermediate, chain.root]
+
+        expectRejection(policy, try Self.attestationObject(x5c: [leaf], leafKey: key), containing: "trusted root")
+    }
+
     @Test func intermediateAloneIsNoTrustAnchor() throws {
         let chain = try Self.makeChain()
         let (leaf, key) = try Self.leaf(chain)

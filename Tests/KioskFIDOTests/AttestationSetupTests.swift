@@ -15,7 +15,25 @@ struct AttestationSetupTests {
         settings.rootCertificateFiles = [assets + "/attestation/yubico-roots.pem"]
         settings.rootFingerprintFile = assets + "/attestation/yubico-roots.sha256"
         settings.modelCatalogFile = assets + "/yubikey-aaguids.tsv"
+        settings.intermediateCertificateFiles = [assets + "/attestation/yubico-intermediates.pem"]
         return settings
+    }
+
+    @Test func shippedIntermediatesChainToThePinnedNewRoot() throws {
+        let policy = try AttestationPolicy.load(
+            settings: shippedSettings(), logger: Logger(label: "t", level: .critical, handler: MemoryLogHandler())).policy
+        let attestationRoot1 = try #require(policy.trustedRoots.first { $0.subjectLine == "/CN=Yubico Attestation Root 1" })
+        var checked = 0
+
+        #expect(policy.intermediatePool.count == 5)
+        for intermediate in policy.intermediatePool {
+            let others = policy.intermediatePool.filter { $0 !== intermediate }
+            #expect(throws: Never.self, "\(intermediate.subjectLine)") {
+                try intermediate.verifyChain(roots: [attestationRoot1], intermediates: others, at: RealYubiKeyAttestationTests.checkTime)
+            }
+            checked += 1
+        }
+        #expect(checked == 5)
     }
 
     @Test func shippedFilesGiveThreeRootsAndTheCatalogAllowList() throws {
@@ -102,6 +120,7 @@ struct AttestationSetupTests {
             required = no
             root_certificates = a.pem, b.pem
             root_fingerprints = pins.sha256
+            intermediate_certificates = none
             model_catalog = models.tsv
             allowed_aaguids = 2fc0579f-8113-47ea-b116-bb5a8db9202a, ee882879-721c-4913-9775-3dfcce97072a
             algorithms = es256, eddsa
@@ -110,6 +129,7 @@ struct AttestationSetupTests {
         #expect(config.attestation.required == false)
         #expect(config.attestation.rootCertificateFiles == ["a.pem", "b.pem"])
         #expect(config.attestation.rootFingerprintFile == "pins.sha256")
+        #expect(config.attestation.intermediateCertificateFiles.isEmpty)
         #expect(config.attestation.modelCatalogFile == "models.tsv")
         #expect(config.attestation.allowedAAGUIDs?.count == 2)
         #expect(config.attestation.algorithms == [-7, -8])

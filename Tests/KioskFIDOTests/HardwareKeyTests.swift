@@ -20,6 +20,7 @@ struct HardwareKeyTests {
         settings.rootCertificateFiles = [RealYubiKeyAttestationTests.assetsDirectory + "/attestation/yubico-roots.pem"]
         settings.rootFingerprintFile = RealYubiKeyAttestationTests.assetsDirectory + "/attestation/yubico-roots.sha256"
         settings.modelCatalogFile = RealYubiKeyAttestationTests.assetsDirectory + "/yubikey-aaguids.tsv"
+        settings.intermediateCertificateFiles = [RealYubiKeyAttestationTests.assetsDirectory + "/attestation/yubico-intermediates.pem"]
         let (policy, catalog) = try AttestationPolicy.load(settings: settings, logger: logger)
         let provider = Fido2KeyProvider(includeUSB: true, touchTimeout: .seconds(30), logger: logger, attestationPolicy: policy, catalog: catalog)
         let devices = try provider.devices()

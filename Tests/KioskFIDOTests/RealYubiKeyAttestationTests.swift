@@ -228,6 +228,7 @@ struct RealYubiKeyAttestationTests {
         settings.rootCertificateFiles = [assetsDirectory + "/attestation/yubico-roots.pem"]
         settings.rootFingerprintFile = assetsDirectory + "/attestation/yubico-roots.sha256"
         settings.modelCatalogFile = assetsDirectory + "/yubikey-aaguids.tsv"
+        settings.intermediateCertificateFiles = [assetsDirectory + "/attestation/yubico-intermediates.pem"]
         var policy = try AttestationPolicy.load(settings: settings, logger: Logger(label: "test", level: .critical, handler: MemoryLogHandler())).policy
         policy.verificationTime = checkTime
         return policy
