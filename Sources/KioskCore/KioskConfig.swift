@@ -58,7 +58,7 @@ public struct AttestationSettings: Sendable, Equatable {
     public var rootCertificateFiles = ["Assets/attestation/yubico-roots.pem"]
     /// PEM files with intermediate CAs used to complete chains whose x5c lacks them; not trust anchors.
     public var intermediateCertificateFiles = ["Assets/attestation/yubico-intermediates.pem"]
-    /// File of SHA-256 fingerprints; a root whose fingerprint is not listed is refused.
+    /// File of SHA-256 fingerprints; a root whose fingerprint is not listed is rejected.
     public var rootFingerprintFile = "Assets/attestation/yubico-roots.sha256"
     /// Tab-separated AAGUID table that names the key models.
     public var modelCatalogFile = "Assets/yubikey-aaguids.tsv"

@@ -3,7 +3,7 @@ import KioskCore
 import KioskCrypto
 
 /// A root certificate from a trusted-roots file that the kiosk does not trust.
-public struct RefusedRoot: Sendable, Hashable {
+public struct RejectedRoot: Sendable, Hashable {
     /// Subject in OpenSSL's one-line form.
     public var subject: String
     /// SHA-256 of the certificate's DER, lower-case hex.
@@ -28,26 +28,26 @@ public enum AttestationSetupError: Error, Sendable, Equatable {
 /// with one wrong byte in the serial number circulates. Its self-signature fails, but its
 /// public key is the real one, so a chain check that trusts it would still accept real leaves.
 public enum PinnedRoots {
-    /// Splits `certificates` into trusted roots and refused ones.
+    /// Splits `certificates` into trusted roots and rejected ones.
     ///
     /// A root is trusted when its fingerprint is in `pins` and its self-signature verifies.
-    public static func select(_ certificates: [X509Certificate], pins: Set<String>) -> (trusted: [X509Certificate], refused: [RefusedRoot]) {
+    public static func select(_ certificates: [X509Certificate], pins: Set<String>) -> (trusted: [X509Certificate], rejected: [RejectedRoot]) {
         var trusted: [X509Certificate] = []
-        var refused: [RefusedRoot] = []
+        var rejected: [RejectedRoot] = []
         for certificate in certificates {
             let fingerprint = certificate.sha256Fingerprint
             if !pins.contains(fingerprint) {
-                refused.append(RefusedRoot(
+                rejected.append(RejectedRoot(
                     subject: certificate.subjectLine, fingerprint: fingerprint,
                     reason: "SHA-256 fingerprint matches no pinned value (a corrupted or unexpected copy)"))
             } else if !certificate.hasValidSelfSignature {
-                refused.append(RefusedRoot(
+                rejected.append(RejectedRoot(
                     subject: certificate.subjectLine, fingerprint: fingerprint, reason: "self-signature does not verify"))
             } else {
                 trusted.append(certificate)
             }
         }
-        return (trusted, refused)
+        return (trusted, rejected)
     }
 
     /// Reads a fingerprint file. Lines starting with `#` are comments. Every other line starts
@@ -83,7 +83,7 @@ extension AttestationPolicy {
 
     /// Builds the policy and the model catalog from the `[attestation]` settings of kiosk.conf.
     ///
-    /// Logs every refused root and every pin without a matching certificate at error level.
+    /// Logs every rejected root and every pin without a matching certificate at error level.
     /// - Throws: `AttestationSetupError` when a file is unreadable or malformed, or when
     ///   attestation is required and no root passes its pin.
     public static func load(
@@ -92,10 +92,10 @@ extension AttestationPolicy {
         var catalog = try loadCatalog(path: settings.modelCatalogFile)
         let pins = try PinnedRoots.parsePins(try read(settings.rootFingerprintFile), path: settings.rootFingerprintFile)
         let candidates = try loadCertificates(settings.rootCertificateFiles)
-        var (trusted, refused) = PinnedRoots.select(candidates, pins: pins)
+        var (trusted, rejected) = PinnedRoots.select(candidates, pins: pins)
         let pool = try loadCertificates(settings.intermediateCertificateFiles)
-        for root in refused {
-            logger.error("attestation root refused", ["subject": root.subject, "sha256": root.fingerprint, "reason": root.reason])
+        for root in rejected {
+            logger.error("attestation root rejected", ["subject": root.subject, "sha256": root.fingerprint, "reason": root.reason])
         }
         for pin in pins where !trusted.contains(where: { $0.sha256Fingerprint == pin }) {
             logger.error("pinned attestation root not found in the root files", ["sha256": pin])

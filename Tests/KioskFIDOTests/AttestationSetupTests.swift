@@ -44,10 +44,10 @@ struct AttestationSetupTests {
         #expect(policy.allowedAAGUIDs == catalog.aaguids)
         #expect(policy.requireAttestation)
         #expect(policy.allowedAlgorithms == [-7])
-        #expect(!logs.lines.contains { $0.contains("refused") })
+        #expect(!logs.lines.contains { $0.contains("rejected") })
     }
 
-    @Test func corruptedRootInTheFileIsRefusedAndLogged() throws {
+    @Test func corruptedRootInFileIsRejectedAndLogged() throws {
         let directory = try TemporaryDirectory()
         let roots = try X509Certificate.all(pem: RealYubiKeyAttestationTests.asset("attestation/yubico-roots.pem"))
         let corrupted = try RealYubiKeyAttestationTests.corruptedSerialCopy(of: roots[0])
@@ -58,7 +58,7 @@ struct AttestationSetupTests {
         let policy = try AttestationPolicy.load(settings: settings, logger: Logger(label: "t", level: .info, handler: logs)).policy
 
         #expect(policy.trustedRoots.map(\.sha256Fingerprint) == [roots[1].sha256Fingerprint])
-        #expect(logs.lines.contains { $0.contains("attestation root refused") && $0.contains(corrupted.sha256Fingerprint) })
+        #expect(logs.lines.contains { $0.contains("attestation root rejected") && $0.contains(corrupted.sha256Fingerprint) })
         #expect(logs.lines.contains { $0.contains("pinned attestation root not found") && $0.contains(roots[0].sha256Fingerprint) })
         RealYubiKeyAttestationTests.expectRejection(containing: "trusted root") { () throws(SecurityKeyError) in
             _ = try RealYubiKeyAttestationTests.evaluate(RealAttestations.yubiKey5Nano, policy)

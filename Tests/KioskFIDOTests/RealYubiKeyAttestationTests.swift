@@ -176,7 +176,7 @@ struct RealYubiKeyAttestationTests {
 
     // MARK: - Root pinning
 
-    @Test func rootWithWrongFingerprintIsRefused() throws {
+    @Test func rootWithWrongFingerprintIsRejected() throws {
         let roots = try X509Certificate.all(pem: Self.asset("attestation/yubico-roots.pem"))
         let corrupted = try Self.corruptedSerialCopy(of: roots[0])
         let pins = try PinnedRoots.parsePins(Self.asset("attestation/yubico-roots.sha256"), path: "pins")
@@ -184,9 +184,9 @@ struct RealYubiKeyAttestationTests {
         let selection = PinnedRoots.select([corrupted], pins: pins)
 
         #expect(selection.trusted.isEmpty)
-        #expect(selection.refused.count == 1)
-        #expect(selection.refused.first?.reason.contains("fingerprint matches no pinned value") == true)
-        #expect(selection.refused.first?.subject == "/CN=Yubico U2F Root CA Serial 457200631")
+        #expect(selection.rejected.count == 1)
+        #expect(selection.rejected.first?.reason.contains("fingerprint matches no pinned value") == true)
+        #expect(selection.rejected.first?.subject == "/CN=Yubico U2F Root CA Serial 457200631")
     }
 
     /// Why roots are pinned: OpenSSL does not check a trust anchor's own signature, so the
@@ -209,7 +209,7 @@ struct RealYubiKeyAttestationTests {
         let selection = PinnedRoots.select(roots, pins: pins)
 
         #expect(selection.trusted.count == 3)
-        #expect(selection.refused.isEmpty)
+        #expect(selection.rejected.isEmpty)
     }
 
     // MARK: - Helpers
