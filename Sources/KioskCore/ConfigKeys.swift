@@ -122,6 +122,7 @@ enum ConfigKeys {
                 return nil
             },
         ]
+        table.merge(attestationSetters) { first, _ in first }
         for column in HRColumn.allCases {
             table[columnKey(column)] = { config, value in
                 guard !value.isEmpty, !value.contains(";"), !value.contains("\"") else {
@@ -133,6 +134,63 @@ enum ConfigKeys {
         }
         return table
     }()
+
+    /// The `[attestation]` keys: which security keys may register.
+    private static let attestationSetters: [String: Setter] = [
+        "attestation.required": { config, value in
+            switch value.lowercased() {
+            case "yes", "true": config.attestation.required = true
+            case "no", "false": config.attestation.required = false
+            default: return "yes or no"
+            }
+            return nil
+        },
+        "attestation.root_certificates": { config, value in
+            let paths = value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            guard !paths.isEmpty else { return "comma-separated PEM file paths, for example Assets/attestation/yubico-roots.pem" }
+            config.attestation.rootCertificateFiles = paths
+            return nil
+        },
+        "attestation.intermediate_certificates": { config, value in
+            if value == "none" {
+                config.attestation.intermediateCertificateFiles = []
+                return nil
+            }
+            let paths = value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            guard !paths.isEmpty else { return "none, or comma-separated PEM file paths such as Assets/attestation/yubico-intermediates.pem" }
+            config.attestation.intermediateCertificateFiles = paths
+            return nil
+        },
+        "attestation.root_fingerprints": { config, value in
+            guard !value.isEmpty else { return "the path of the fingerprint file, for example Assets/attestation/yubico-roots.sha256" }
+            config.attestation.rootFingerprintFile = value
+            return nil
+        },
+        "attestation.model_catalog": { config, value in
+            guard !value.isEmpty else { return "the path of the AAGUID table, for example Assets/yubikey-aaguids.tsv" }
+            config.attestation.modelCatalogFile = value
+            return nil
+        },
+        "attestation.allowed_aaguids": { config, value in
+            if value == "catalog" {
+                config.attestation.allowedAAGUIDs = nil
+                return nil
+            }
+            let parsed = value.split(separator: ",").map { KeyModelCatalog.parseAAGUID($0.trimmingSpaces()) }
+            guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
+                return "catalog, or comma-separated AAGUIDs such as 2fc0579f-8113-47ea-b116-bb5a8db9202a"
+            }
+            config.attestation.allowedAAGUIDs = parsed.compactMap { $0 }
+            return nil
+        },
+        "attestation.algorithms": { config, value in
+            let names: [String: Int] = ["es256": -7, "eddsa": -8]
+            let parsed = value.split(separator: ",").map { names[$0.trimmingSpaces().lowercased()] }
+            guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return "a comma-separated list of es256, eddsa" }
+            config.attestation.algorithms = parsed.compactMap { $0 }
+            return nil
+        },
+    ]
 
     // MARK: - Value checks
 

@@ -44,6 +44,28 @@ public struct KioskConfig: Sendable {
     public var demoMode = false
     /// Minimum log level written to the log file.
     public var logLevel = LogLevel.info
+    /// Rules for which security keys may register (the `[attestation]` section).
+    public var attestation = AttestationSettings()
+
+    public init() {}
+}
+
+/// The attestation policy settings; paths are relative to the working folder.
+public struct AttestationSettings: Sendable, Equatable {
+    /// `false` accepts keys whose attestation fails, logging them as not attested.
+    public var required = true
+    /// PEM files with the vendor roots an attestation chain may end in.
+    public var rootCertificateFiles = ["Assets/attestation/yubico-roots.pem"]
+    /// PEM files with intermediate CAs used to complete chains whose x5c lacks them; not trust anchors.
+    public var intermediateCertificateFiles = ["Assets/attestation/yubico-intermediates.pem"]
+    /// File of SHA-256 fingerprints; a root whose fingerprint is not listed is rejected.
+    public var rootFingerprintFile = "Assets/attestation/yubico-roots.sha256"
+    /// Tab-separated AAGUID table that names the key models.
+    public var modelCatalogFile = "Assets/yubikey-aaguids.tsv"
+    /// AAGUIDs (16 bytes each) allowed to register; `nil` allows every AAGUID in the model catalog.
+    public var allowedAAGUIDs: [[UInt8]]?
+    /// COSE algorithms the credential key may use (-7 ES256, -8 EdDSA).
+    public var algorithms = [-7]
 
     public init() {}
 }

@@ -30,11 +30,15 @@ public struct SecurityKeyInfo: Sendable, Hashable {
     public var remainingDiscoverableCredentials: Int?
     /// COSE algorithm identifiers the key supports (-7 is ES256, -8 is EdDSA).
     public var algorithms: [Int]
+    /// Model family for the screen, such as "YubiKey 5 Series with NFC", looked up by the
+    /// AAGUID the key claims in getInfo; `nil` when the AAGUID is not in the model catalog.
+    /// The claim is unproven until the attestation of a new credential has been verified.
+    public var modelName: String?
 
     public init(
         aaguid: [UInt8], versions: [String], hasPIN: Bool?, minPINLength: Int = 4,
         forcePINChange: Bool = false, firmwareVersion: String? = nil,
-        remainingDiscoverableCredentials: Int? = nil, algorithms: [Int] = [-7]
+        remainingDiscoverableCredentials: Int? = nil, algorithms: [Int] = [-7], modelName: String? = nil
     ) {
         self.aaguid = aaguid
         self.versions = versions
@@ -44,6 +48,7 @@ public struct SecurityKeyInfo: Sendable, Hashable {
         self.firmwareVersion = firmwareVersion
         self.remainingDiscoverableCredentials = remainingDiscoverableCredentials
         self.algorithms = algorithms
+        self.modelName = modelName
     }
 }
 

@@ -66,6 +66,23 @@ public enum CertificateBuilder {
         return certificate
     }
 
+    /// Creates an intermediate CA certificate for `publicKey`, signed by `issuer`'s key
+    /// (basicConstraints CA:TRUE with path length 0, keyCertSign and cRLSign).
+    public static func intermediateCA(
+        subject: [NameAttribute], publicKey: P256Key, issuer: X509Certificate, issuerKey: P256Key, validityDays: Int
+    ) throws(CryptoError) -> X509Certificate {
+        let certificate = try newCertificate(subject: subject, issuer: [], publicKey: publicKey, validityDays: validityDays)
+        guard X509_set_issuer_name(certificate.x509, X509_get_subject_name(issuer.x509)) == 1 else {
+            throw .openSSL(call: "X509_set_issuer_name", detail: openSSLErrorDetail())
+        }
+        try addExtension(certificate, issuer: issuer, nid: NID_basic_constraints, value: "critical,CA:TRUE,pathlen:0")
+        try addExtension(certificate, issuer: issuer, nid: NID_key_usage, value: "critical,keyCertSign,cRLSign")
+        try addExtension(certificate, issuer: issuer, nid: NID_subject_key_identifier, value: "hash")
+        try addExtension(certificate, issuer: issuer, nid: NID_authority_key_identifier, value: "keyid:always")
+        try sign(certificate, with: issuerKey)
+        return certificate
+    }
+
     /// The DER of an OCTET STRING holding `bytes` (short-form length, so at most 127 bytes).
     public static func octetStringDER(_ bytes: [UInt8]) -> [UInt8] {
         precondition(bytes.count < 128, "short-form DER length only")

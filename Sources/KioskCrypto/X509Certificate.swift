@@ -92,11 +92,15 @@ public final class X509Certificate: @unchecked Sendable {
     /// Whether basicConstraints marks this certificate as a CA.
     public var isCA: Bool { X509_check_ca(x509) != 0 }
 
-    /// Checks the chain from this leaf through `intermediates` to one of `roots` at the current time.
+    /// Checks the chain from this leaf through `intermediates` to one of `roots`.
     ///
+    /// - Parameter time: seconds since 1970 at which every certificate must be valid; `nil`
+    ///   checks at the current time. Tests pass a fixed time so they do not depend on the clock.
     /// - Throws: `CryptoError.openSSL` with OpenSSL's verification message, such as
     ///   "unable to get local issuer certificate", when the chain does not verify.
-    public func verifyChain(roots: [X509Certificate], intermediates: [X509Certificate] = []) throws(CryptoError) {
+    public func verifyChain(
+        roots: [X509Certificate], intermediates: [X509Certificate] = [], at time: Int64? = nil
+    ) throws(CryptoError) {
         guard let store = X509_STORE_new() else { throw .openSSL(call: "X509_STORE_new", detail: openSSLErrorDetail()) }
         defer { X509_STORE_free(store) }
         for root in roots where X509_STORE_add_cert(store, root.x509) != 1 {
@@ -116,6 +120,7 @@ public final class X509Certificate: @unchecked Sendable {
         guard X509_STORE_CTX_init(context, store, x509, untrusted) == 1 else {
             throw .openSSL(call: "X509_STORE_CTX_init", detail: openSSLErrorDetail())
         }
+        if let time { X509_STORE_CTX_set_time(context, 0, time_t(time)) }
         guard X509_verify_cert(context) == 1 else {
             let code = X509_STORE_CTX_get_error(context)
             let message = X509_verify_cert_error_string(Int(code)).map { String(cString: $0) } ?? "code \(code)"

@@ -12,6 +12,8 @@ public struct Fido2KeyProvider: SecurityKeyProvider {
     private let includeUSB: Bool
     private let touchTimeout: Duration
     private let logger: Logger
+    private let attestationPolicy: AttestationPolicy?
+    private let catalog: KeyModelCatalog?
 
     /// - Parameters:
     ///   - virtualKeys: software keys to list next to USB keys; unplugged ones are left out.
@@ -20,10 +22,16 @@ public struct Fido2KeyProvider: SecurityKeyProvider {
     ///   - touchTimeout: how long makeCredential and getAssertion wait for the touch, including
     ///     the PIN exchange before it. libfido2 gives up after this and the call fails with `.touchTimeout`.
     ///   - logger: receives session milestones; libfido2's own diagnostics go here at debug level.
+    ///   - attestationPolicy: every session checks new credentials against it; `nil` accepts
+    ///     any attestation whose signature libfido2 verified (only for tests).
+    ///   - catalog: fills `SecurityKeyInfo.modelName`; `nil` leaves it empty.
     public init(
         virtualKeys: [VirtualAuthenticator] = [], includeUSB: Bool = true,
-        touchTimeout: Duration = .seconds(30), logger: Logger
+        touchTimeout: Duration = .seconds(30), logger: Logger,
+        attestationPolicy: AttestationPolicy? = nil, catalog: KeyModelCatalog? = nil
     ) {
+        self.attestationPolicy = attestationPolicy
+        self.catalog = catalog
         self.virtualKeys = virtualKeys
         self.includeUSB = includeUSB
         self.touchTimeout = touchTimeout
@@ -55,7 +63,7 @@ public struct Fido2KeyProvider: SecurityKeyProvider {
         let isPresent = presenceCheck(path: device.path, isVirtual: isVirtual)
         return try Fido2Session(
             device: device, useVirtualIO: isVirtual, touchTimeout: touchTimeout, logger: logger.child("fido2.session"),
-            isPresent: isPresent)
+            isPresent: isPresent, attestationPolicy: attestationPolicy, catalog: catalog)
     }
 
     /// A check whether the key at `path` is still plugged in, for telling a pulled key from other failures.

@@ -21,14 +21,23 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
     private let operationLock = Mutex(false)
     private let currentInfo: Mutex<SecurityKeyInfo>
     private let isPresent: @Sendable () -> Bool
+    private let attestationPolicy: AttestationPolicy?
+    private let catalog: KeyModelCatalog?
 
     /// Opens `device`; with `useVirtualIO` libfido2 reaches it through the virtual-key I/O hooks.
-    /// - Parameter isPresent: whether the key is still plugged in; asked after an unexplained
-    ///   failure, because libfido2 reports a key pulled mid-exchange as FIDO_ERR_INTERNAL, RX or TX.
+    /// - Parameters:
+    ///   - isPresent: whether the key is still plugged in; asked after an unexplained failure,
+    ///     because libfido2 reports a key pulled mid-exchange as FIDO_ERR_INTERNAL, RX or TX.
+    ///   - attestationPolicy: checked after every makeCredential; `nil` accepts any attestation
+    ///     whose signature libfido2 verified.
+    ///   - catalog: names the model in `info.modelName`; `nil` leaves it empty.
     init(device: SecurityKeyDevice, useVirtualIO: Bool, touchTimeout: Duration, logger: Logger,
-         isPresent: @escaping @Sendable () -> Bool = { true }) throws(SecurityKeyError) {
+         isPresent: @escaping @Sendable () -> Bool = { true }, attestationPolicy: AttestationPolicy? = nil,
+         catalog: KeyModelCatalog? = nil) throws(SecurityKeyError) {
         self.device = device
         self.isPresent = isPresent
+        self.attestationPolicy = attestationPolicy
+        self.catalog = catalog
         self.touchTimeout = touchTimeout
         self.logger = logger
         fidoDevice = try FidoDevice()
@@ -44,7 +53,7 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             if result == FIDO_ERR_INTERNAL { throw .keyRemoved }
             throw securityKeyError(code: result, context: FidoFailureContext(call: "fido_dev_open"))
         }
-        let info = try Fido2Session.readInfo(fidoDevice)
+        let info = try Fido2Session.readInfo(fidoDevice, catalog: catalog)
         currentInfo = Mutex(info)
         let milliseconds = Int32(clamping: touchTimeout.components.seconds * 1000 + touchTimeout.components.attoseconds / 1_000_000_000_000_000)
         _ = fido_dev_set_timeout(fidoDevice.handle, milliseconds)
@@ -62,7 +71,24 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             let result = try withCString(pin) { pinText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, pinText, nil) }
             guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
             logger.info("security key PIN set")
-            let refreshed = try Fido2Session.readInfo(fidoDevice)
+            let refreshed = try Fido2Session.readInfo(fidoDevice, catalog: catalog)
+            currentInfo.withLock { $0 = refreshed }
+        }
+    }
+
+    /// Replaces the PIN with `fido_dev_set_pin(new, current)` (CTAP changePIN); this also clears
+    /// a forcePINChange demand. Refreshes `info` afterwards.
+    ///
+    /// - Throws: `.pinInvalid(retriesLeft:)` for a wrong current PIN, `.pinPolicyViolation`
+    ///   when the key rejects the new one, `.pinBlocked` or `.pinAuthBlocked`.
+    public func changePIN(_ current: SecretBytes, to new: SecretBytes) throws(SecurityKeyError) {
+        try runOperation { () throws(SecurityKeyError) in
+            let result = try withCString(new) { newText throws(SecurityKeyError) in
+                try withCString(current) { currentText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, newText, currentText) }
+            }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
+            logger.info("security key PIN changed")
+            let refreshed = try Fido2Session.readInfo(fidoDevice, catalog: catalog)
             currentInfo.withLock { $0 = refreshed }
         }
     }
@@ -76,13 +102,16 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             let result = fido_dev_reset(fidoDevice.handle)
             guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_reset", started: started) }
             logger.info("security key reset")
-            let refreshed = try Fido2Session.readInfo(fidoDevice)
+            let refreshed = try Fido2Session.readInfo(fidoDevice, catalog: catalog)
             currentInfo.withLock { $0 = refreshed }
         }
     }
 
-    /// Creates a discoverable ES256 credential with PIN verification and checks its attestation
-    /// signature with `fido_cred_verify` before returning it.
+    /// Creates a discoverable ES256 credential with PIN verification, checks its attestation
+    /// signature with libfido2 and then the attestation policy before returning it.
+    ///
+    /// - Throws: `.keyNotApproved(reason:)` when the policy rejects the key; the credential then
+    ///   stays on the key but is never returned, so it is never registered.
     public func makeCredential(_ request: CredentialRequest, pin: SecretBytes) throws(SecurityKeyError) -> RegisteredCredential {
         try runOperation { () throws(SecurityKeyError) -> RegisteredCredential in
             let credential = try CredentialBuilder.prepare(request)
@@ -91,12 +120,14 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
                 fido_dev_make_cred(fidoDevice.handle, credential.handle, pinText)
             }
             guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_make_cred", started: started) }
-            let verified = fido_cred_verify(credential.handle)
-            guard verified == FIDO_OK else {
-                logger.error("attestation signature invalid", ["error": fidoErrorName(verified)])
-                throw securityKeyError(code: verified, context: FidoFailureContext(call: "fido_cred_verify"))
-            }
+            try verifySignature(credential)
             let registered = try CredentialBuilder.registeredCredential(from: credential)
+            // A key that ignored the excludeList must not get the same credential id registered twice.
+            guard !request.excludeCredentialIDs.contains(registered.credentialID) else {
+                logger.error("key returned an excluded credential id", ["credential": Self.shortHash(registered.credentialID)])
+                throw .credentialExcluded
+            }
+            try applyPolicy(registered, request: request)
             logger.info("credential created", ["credential": Self.shortHash(registered.credentialID)])
             return registered
         }
@@ -132,6 +163,41 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
             guard !closed else { return }
             closed = true
             fidoDevice.close()
+        }
+    }
+
+    /// Checks the attestation signature with libfido2: `fido_cred_verify` with an x5c chain,
+    /// `fido_cred_verify_self` for self-attestation. A "none" statement has no signature;
+    /// the attestation policy rejects it.
+    private func verifySignature(_ credential: FidoCredential) throws(SecurityKeyError) {
+        let format = fido_cred_fmt(credential.handle).map { String(cString: $0) } ?? ""
+        guard format != "none" else { return }
+        let hasChain = fido_cred_x5c_len(credential.handle) > 0
+        let call = hasChain ? "fido_cred_verify" : "fido_cred_verify_self"
+        let verified = hasChain ? fido_cred_verify(credential.handle) : fido_cred_verify_self(credential.handle)
+        guard verified == FIDO_OK else {
+            logger.error("attestation signature invalid", ["call": call, "error": fidoErrorName(verified)])
+            throw securityKeyError(code: verified, context: FidoFailureContext(call: call))
+        }
+    }
+
+    private func applyPolicy(_ credential: RegisteredCredential, request: CredentialRequest) throws(SecurityKeyError) {
+        guard let attestationPolicy else { return }
+        do {
+            let verdict = try attestationPolicy.check(credential, clientDataJSON: request.clientDataJSON, rpID: request.rpID)
+            if let reason = verdict.unattestedReason {
+                logger.warning("security key accepted without verified attestation", ["aaguid": Hex.uuid(verdict.aaguid), "reason": reason])
+            } else {
+                logger.info("attestation verified", [
+                    "aaguid": Hex.uuid(verdict.aaguid), "model": verdict.modelName ?? "unknown",
+                    "root": String(verdict.rootFingerprint?.prefix(16) ?? ""),
+                ])
+            }
+        } catch {
+            if case .keyNotApproved(let reason) = error {
+                logger.warning("security key not approved", ["aaguid": Hex.uuid(credential.aaguid), "reason": reason])
+            }
+            throw error
         }
     }
 

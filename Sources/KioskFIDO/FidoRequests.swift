@@ -73,8 +73,8 @@ enum AssertionBuilder {
 }
 
 extension Fido2Session {
-    /// Reads authenticatorGetInfo into the kiosk's `SecurityKeyInfo`.
-    static func readInfo(_ device: FidoDevice) throws(SecurityKeyError) -> SecurityKeyInfo {
+    /// Reads authenticatorGetInfo into the kiosk's `SecurityKeyInfo`; `catalog` names the model.
+    static func readInfo(_ device: FidoDevice, catalog: KeyModelCatalog? = nil) throws(SecurityKeyError) -> SecurityKeyInfo {
         let info = try FidoCBORInfo()
         let handle = info.handle
         let result = fido_dev_get_cbor_info(device.handle, handle)
@@ -90,13 +90,14 @@ extension Fido2Session {
         let firmware = fido_cbor_info_fwversion(handle)
         let remaining = fido_cbor_info_rk_remaining(handle)
         let algorithms = (0..<fido_cbor_info_algorithm_count(handle)).map { Int(fido_cbor_info_algorithm_cose(handle, $0)) }
+        let aaguid = bytes(fido_cbor_info_aaguid_ptr(handle), fido_cbor_info_aaguid_len(handle))
         return SecurityKeyInfo(
-            aaguid: bytes(fido_cbor_info_aaguid_ptr(handle), fido_cbor_info_aaguid_len(handle)),
+            aaguid: aaguid,
             versions: versions, hasPIN: hasPIN, minPINLength: minimum > 0 ? minimum : 4,
             forcePINChange: fido_cbor_info_new_pin_required(handle),
             firmwareVersion: firmware == 0 ? nil : formatFirmware(firmware),
             remainingDiscoverableCredentials: remaining < 0 ? nil : Int(remaining),
-            algorithms: algorithms.isEmpty ? [-7] : algorithms)
+            algorithms: algorithms.isEmpty ? [-7] : algorithms, modelName: catalog?.modelName(for: aaguid))
     }
 
     /// YubiKeys report firmware 5.4.3 as 0x050403; other vendors' numbers read the same way.

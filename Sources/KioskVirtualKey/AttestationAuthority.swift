@@ -31,12 +31,15 @@ public final class AttestationAuthority: Sendable {
     /// Full path of `attestation-ca.pem`.
     public let caCertificatePath: String
     let attestationKey: P256Key
+    /// The CA's private key, kept to issue leaves for the wrong-attestation scenarios.
+    let caKey: P256Key
 
     /// Serialises load-or-create so two keys opening one directory do not both generate a CA.
     private static let creationLock = Mutex(())
 
-    private init(ca: X509Certificate, leaf: X509Certificate, leafKey: P256Key, caPath: String) {
+    private init(ca: X509Certificate, caKey: P256Key, leaf: X509Certificate, leafKey: P256Key, caPath: String) {
         caCertificate = ca
+        self.caKey = caKey
         attestationCertificate = leaf
         attestationKey = leafKey
         caCertificatePath = caPath
@@ -52,7 +55,7 @@ public final class AttestationAuthority: Sendable {
             let files = Files(directory: directory)
             let (ca, caKey) = try loadOrCreateCA(files)
             let (leaf, leafKey) = try loadOrCreateLeaf(files, ca: ca, caKey: caKey, aaguid: aaguid)
-            return AttestationAuthority(ca: ca, leaf: leaf, leafKey: leafKey, caPath: files.caCertificate)
+            return AttestationAuthority(ca: ca, caKey: caKey, leaf: leaf, leafKey: leafKey, caPath: files.caCertificate)
         }
     }
 
@@ -125,6 +128,23 @@ public final class AttestationAuthority: Sendable {
         } catch {
             throw .storage(path: files.leafCertificate, reason: "\(error)")
         }
+    }
+
+    /// Issues a packed-attestation leaf for `aaguid` signed by `issuer`, held only in memory.
+    static func issueLeaf(aaguid: [UInt8], issuer: X509Certificate, issuerKey: P256Key) throws(CryptoError) -> (X509Certificate, P256Key) {
+        let key = try P256Key.generate()
+        let certificate = try CertificateBuilder.leaf(
+            subject: attestationSubject, publicKey: key, issuer: issuer, issuerKey: issuerKey, validityDays: 3650,
+            extensions: [CustomExtension(oid: aaguidExtensionOID, critical: false, valueDER: CertificateBuilder.octetStringDER(aaguid))])
+        return (certificate, key)
+    }
+
+    /// Creates a CA that nobody trusts and a leaf for `aaguid` under it, held only in memory.
+    static func untrustedLeaf(aaguid: [UInt8]) throws(CryptoError) -> (X509Certificate, P256Key) {
+        let caKey = try P256Key.generate()
+        let subject = [NameAttribute("C", "DE"), NameAttribute("O", "Unknown Vendor"), NameAttribute("CN", "Untrusted Attestation CA")]
+        let ca = try CertificateBuilder.selfSignedCA(subject: subject, key: caKey, validityDays: 3650)
+        return try issueLeaf(aaguid: aaguid, issuer: ca, issuerKey: caKey)
     }
 
     /// WebAuthn packed attestation: OU must be the literal "Authenticator Attestation".

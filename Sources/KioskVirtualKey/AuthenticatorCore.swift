@@ -17,6 +17,8 @@ enum CoreOutcome {
     /// Status byte followed by the optional CBOR map.
     case reply([UInt8])
     case awaitTouch(TouchAction)
+    /// authenticatorReset: the transport checks the time since plug-in, then waits for the touch.
+    case reset
     /// The scenario asked to unplug the key at this point.
     case unplug
 }
@@ -27,6 +29,8 @@ enum TouchAction {
     case getAssertion(GetAssertionRequest)
     /// CTAP 2.1 asks for a touch before it reveals that an excluded credential exists.
     case excluded
+    /// authenticatorReset, within the window after plug-in.
+    case reset
 }
 
 /// The CTAP2 authenticator state machine, without transport or threading.
@@ -55,10 +59,17 @@ struct AuthenticatorCore {
     var pendingAssertionRequest: GetAssertionRequest?
     /// Set by the scenario knob; consumed by the next makeCredential.
     var unplugDuringNextMakeCredential = false
+    /// Attestation that makeCredential returns.
+    var attestationMode = VirtualAttestationMode.packed
+    /// CTAP 2.1 forcePINChange: getPinToken fails with PIN_POLICY_VIOLATION until changePIN.
+    var forcePINChange = false
+    /// Minimum PIN length in code points, reported in getInfo and enforced on setPIN and changePIN.
+    var minPINLength: Int
 
     init(configuration: VirtualKeyConfiguration, attestation: AttestationAuthority) throws(CryptoError) {
         self.configuration = configuration
         self.attestation = attestation
+        minPINLength = configuration.minPINLength
         keyAgreementKey = try P256Key.generate()
         pinToken = try SecureRandom.bytes(32)
     }
@@ -75,6 +86,7 @@ struct AuthenticatorCore {
             case .makeCredential: return try makeCredential(parameters)
             case .getAssertion: return try getAssertion(parameters)
             case .getNextAssertion: return .reply(try Self.okReply(getNextAssertion()))
+            case .reset: return .reset
             case nil: throw CTAPStatus.invalidCommand
             }
         } catch let status as CTAPStatus {
@@ -91,6 +103,9 @@ struct AuthenticatorCore {
             case .makeCredential(let request): return try Self.okReply(finishMakeCredential(request))
             case .getAssertion(let request): return try Self.okReply(finishGetAssertion(request))
             case .excluded: throw CTAPStatus.credentialExcluded
+            case .reset:
+                try factoryReset()
+                return [CTAPStatus.ok.rawValue]
             }
         } catch let status as CTAPStatus {
             return [status.rawValue]
@@ -107,11 +122,22 @@ struct AuthenticatorCore {
         pendingAssertions = []
     }
 
-    /// Sets or clears the PIN directly (scenario setup, not a CTAP command) and refills the retries.
-    mutating func presetPIN(_ pin: [UInt8]?) {
+    /// Sets or clears the PIN directly (scenario setup, not a CTAP command) and sets the retries.
+    mutating func presetPIN(_ pin: [UInt8]?, retries: Int = maxPinRetries) {
         pinHash = pin.map { Array(SHA256.hash($0).prefix(16)) }
-        pinRetries = Self.maxPinRetries
+        pinRetries = max(0, min(retries, Self.maxPinRetries))
         consecutivePinFailures = 0
+    }
+
+    /// authenticatorReset after the touch: erases credentials, PIN and forcePINChange.
+    mutating func factoryReset() throws(CryptoError) {
+        presetPIN(nil)
+        forcePINChange = false
+        credentials.removeAll()
+        pendingAssertions = []
+        pendingAssertionRequest = nil
+        keyAgreementKey = try P256Key.generate()
+        pinToken = try SecureRandom.bytes(32)
     }
 
     static func okReply(_ body: CBOR?) throws -> [UInt8] {
@@ -131,7 +157,7 @@ struct AuthenticatorCore {
         ]
         let remaining = max(0, configuration.residentKeyCapacity - credentials.count)
         return .map([
-            CBORPair(.int(0x01), .array([.text("FIDO_2_0")])),
+            CBORPair(.int(0x01), .array([.text("FIDO_2_0"), .text("FIDO_2_1")])),
             CBORPair(.int(0x03), .bytes(configuration.aaguid)),
             CBORPair(.int(0x04), .map(options)),
             CBORPair(.int(0x05), .int(Self.maxMessageSize)),
@@ -140,7 +166,8 @@ struct AuthenticatorCore {
             CBORPair(.int(0x08), .int(128)),
             CBORPair(.int(0x09), .array([.text("usb")])),
             CBORPair(.int(0x0A), .array([.map([CBORPair(.text("alg"), .int(-7)), CBORPair(.text("type"), .text("public-key"))])])),
-            CBORPair(.int(0x0D), .int(configuration.minPINLength)),
+            CBORPair(.int(0x0C), .bool(forcePINChange)),
+            CBORPair(.int(0x0D), .int(minPINLength)),
             CBORPair(.int(0x0E), .unsigned(configuration.firmwareVersion)),
             CBORPair(.int(0x14), .int(remaining)),
         ])

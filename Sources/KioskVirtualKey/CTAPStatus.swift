@@ -53,5 +53,6 @@ enum CTAP2Command: UInt8 {
     case getAssertion = 0x02
     case getInfo = 0x04
     case clientPIN = 0x06
+    case reset = 0x07
     case getNextAssertion = 0x08
 }

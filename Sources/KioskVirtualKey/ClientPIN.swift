@@ -43,6 +43,7 @@ extension AuthenticatorCore {
         try checkPINHash(pinHashEncrypted, secret: secret)
         let pin = try decryptNewPIN(newPinEncrypted, secret: secret)
         presetPIN(pin)
+        forcePINChange = false
     }
 
     /// getPinToken (0x05): returns the PIN token encrypted under the shared secret.
@@ -53,6 +54,8 @@ extension AuthenticatorCore {
         }
         let secret = try sharedSecret(platformKey)
         try checkPINHash(pinHashEncrypted, secret: secret)
+        // CTAP 2.1: a correct PIN gets no token while the key demands a new PIN.
+        if forcePINChange { throw CTAPStatus.pinPolicyViolation }
         return .map([CBORPair(.int(2), .bytes(try PinProtocolOne.encrypt(key: secret, pinToken)))])
     }
 
@@ -84,7 +87,7 @@ extension AuthenticatorCore {
         let padded = try PinProtocolOne.decrypt(key: secret, encrypted)
         let pin = Array(padded.prefix { $0 != 0 })
         let codePoints = String(decoding: pin, as: UTF8.self).unicodeScalars.count
-        guard codePoints >= configuration.minPINLength, pin.count <= 63 else { throw CTAPStatus.pinPolicyViolation }
+        guard codePoints >= minPINLength, pin.count <= 63 else { throw CTAPStatus.pinPolicyViolation }
         return pin
     }
 

@@ -81,14 +81,10 @@ extension AuthenticatorCore {
         var flags = AuthenticatorDataFlag.userPresent | AuthenticatorDataFlag.attestedCredentialData
         if request.userVerified { flags |= AuthenticatorDataFlag.userVerified }
         let publicKey = try Self.coseKey(key, algorithm: -7).encoded()
-        let attestedData = configuration.aaguid + Self.bigEndian16(credentialID.count) + credentialID + publicKey
+        let attestedData = attestedAAGUID + Self.bigEndian16(credentialID.count) + credentialID + publicKey
         let authData = authenticatorData(rpID: request.rpID, flags: flags) + attestedData
-        let signature = try attestation.attestationKey.signSHA256(authData + request.clientDataHash)
-        let statement = CBOR.map([
-            CBORPair(.text("alg"), .int(-7)), CBORPair(.text("sig"), .bytes(signature)),
-            CBORPair(.text("x5c"), .array([.bytes(attestation.attestationCertificate.der())])),
-        ])
-        return .map([CBORPair(.int(1), .text("packed")), CBORPair(.int(2), .bytes(authData)), CBORPair(.int(3), statement)])
+        let (format, statement) = try attestationStatement(authData: authData, clientDataHash: request.clientDataHash, credentialKey: key)
+        return .map([CBORPair(.int(1), .text(format)), CBORPair(.int(2), .bytes(authData)), CBORPair(.int(3), statement)])
     }
 
     /// authenticatorGetAssertion (0x02): finds the credentials, then waits for the touch.

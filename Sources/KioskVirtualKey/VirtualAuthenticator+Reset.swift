@@ -5,12 +5,10 @@ extension VirtualAuthenticator {
     /// the way they would with a new YubiKey. The attestation certificate stays.
     public func resetToFactory() {
         state.withLock { state in
-            state.core.presetPIN(nil)
-            state.core.credentials.removeAll()
-            state.core.pendingAssertions.removeAll()
-            state.core.pendingAssertionRequest = nil
+            try? state.core.factoryReset()
             state.pending = nil
             state.isRemoved = false
+            state.pluggedInAt = .now
         }
     }
 }

@@ -47,6 +47,8 @@ public enum TouchBehaviour: Sendable, Equatable {
     case after(Duration)
     /// Never touch; the key gives up after its user-presence timeout with USER_ACTION_TIMEOUT.
     case never
+    /// Pull the key out after the given delay instead of touching it.
+    case unplugAfter(Duration)
 }
 
 /// A software CTAP2 security key ("virtual YubiKey") that libfido2 talks to through its
@@ -97,6 +99,7 @@ public final class VirtualAuthenticator: Sendable {
         state.withLock { device in
             guard device.isRemoved else { return }
             device.isRemoved = false
+            device.pluggedInAt = .now
             try? device.core.powerCycle()
         }
     }
@@ -139,6 +142,10 @@ struct DeviceState {
     var userPresenceTimeout = Duration.seconds(30)
     var pending: PendingTouch?
     var touchRequests = 0
+    /// When the key was created or last plugged in; authenticatorReset works only shortly after.
+    var pluggedInAt = ContinuousClock.now
+    /// How long after plug-in authenticatorReset is allowed (CTAP 2.1 suggests 10 seconds).
+    var resetWindow = Duration.seconds(10)
 
     init(core: AuthenticatorCore) {
         self.core = core

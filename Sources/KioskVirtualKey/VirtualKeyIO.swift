@@ -144,6 +144,14 @@ extension DeviceState {
             pending = PendingTouch(cid: cid, action: action, started: now, nextKeepalive: now)
         case .unplug:
             unplug()
+        case .reset:
+            let now = ContinuousClock.now
+            guard now - pluggedInAt <= resetWindow else {
+                channel.send(cid: cid, command: CTAPHIDCommand.cbor.rawValue, payload: [CTAPStatus.notAllowed.rawValue])
+                return
+            }
+            touchRequests += 1
+            pending = PendingTouch(cid: cid, action: .reset, started: now, nextKeepalive: now)
         }
     }
 
@@ -153,6 +161,10 @@ extension DeviceState {
         if let frame = channel.popFrame() { return .frame(frame) }
         guard var waiting = pending else { return .wait }
         let elapsed = now - waiting.started
+        if case .unplugAfter(let delay) = touch, elapsed >= delay {
+            unplug()
+            return .failed
+        }
         if waiting.cancelled {
             finishPending(waiting, reply: [CTAPStatus.keepaliveCancel.rawValue])
         } else if isTouched(after: elapsed) {
@@ -173,7 +185,7 @@ extension DeviceState {
         switch touch {
         case .immediate: true
         case .after(let delay): elapsed >= delay
-        case .never: false
+        case .never, .unplugAfter: false
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 import KioskFIDO
 import KioskVirtualKey
@@ -31,10 +32,13 @@ extension KioskRunner {
 
     /// USB keys through libfido2, or in demo mode two virtual keys (the second unplugged)
     /// attached through libfido2's custom I/O, so the demo runs the same code path.
+    /// Both check every new credential against the `[attestation]` policy of kiosk.conf.
     static func makeKeyProvider(config: KioskConfig, demo: Bool, logger: Logger) throws(KioskFailure) -> KeySetup {
         let timeout = Duration.seconds(config.touchTimeoutSeconds)
         guard demo else {
-            return KeySetup(provider: Fido2KeyProvider(includeUSB: true, touchTimeout: timeout, logger: logger.child("fido2")),
+            let (policy, catalog) = try loadAttestationPolicy(config, demo: nil, logger: logger)
+            return KeySetup(provider: Fido2KeyProvider(includeUSB: true, touchTimeout: timeout, logger: logger.child("fido2"),
+                                                       attestationPolicy: policy, catalog: catalog),
                             virtualKeys: [])
         }
         do {
@@ -47,12 +51,42 @@ extension KioskRunner {
             second.unplug()
             primary.setTouch(.after(.milliseconds(600)))
             second.setTouch(.after(.milliseconds(600)))
+            if let settings = ProcessInfo.processInfo.environment[DemoKeyScenario.environmentVariable] {
+                try DemoKeyScenario.apply(settings, to: primary)
+                logger.info("demo key scenario applied", ["settings": settings.contains("pin=") ? "(with a PIN)" : settings])
+            }
+            // Demo mode only: the virtual keys' test CA and AAGUID are trusted next to the vendor roots.
+            let demoTrust = AttestationPolicy.DemoTrust(
+                caCertificate: primary.attestation.caCertificate,
+                model: KeyModel(aaguid: VirtualKeyConfiguration.demoAAGUID, name: "Virtual YubiKey (demo)"))
+            let (policy, catalog) = try loadAttestationPolicy(config, demo: demoTrust, logger: logger)
             let provider = Fido2KeyProvider(virtualKeys: [primary, second], includeUSB: false,
-                                            touchTimeout: timeout, logger: logger.child("fido2"))
+                                            touchTimeout: timeout, logger: logger.child("fido2"),
+                                            attestationPolicy: policy, catalog: catalog)
             logger.info("demo mode: virtual keys attached")
             return KeySetup(provider: provider, virtualKeys: [primary, second])
+        } catch let failure as KioskFailure {
+            throw failure
         } catch {
             throw .startup("cannot create the demo security key in \(config.dataDirectory)/demo-key: \(error)")
+        }
+    }
+
+    /// Reads the trusted roots, their pins and the model catalog named in kiosk.conf.
+    private static func loadAttestationPolicy(
+        _ config: KioskConfig, demo: AttestationPolicy.DemoTrust?, logger: Logger
+    ) throws(KioskFailure) -> (AttestationPolicy, KeyModelCatalog) {
+        do {
+            return try AttestationPolicy.load(settings: config.attestation, demo: demo, logger: logger.child("attestation"))
+        } catch {
+            switch error {
+            case .noTrustedRoot:
+                throw .configuration("no attestation root in \(config.attestation.rootCertificateFiles.joined(separator: ", ")) "
+                    + "matches a fingerprint in \(config.attestation.rootFingerprintFile); fix the files or set attestation.required = no")
+            case .unreadable(let path, let reason), .invalidFile(let path, let reason):
+                throw .configuration("cannot read the attestation file \(path): \(reason). "
+                    + "Start the kiosk from the folder that contains Assets/, or fix the [attestation] paths in kiosk.conf.")
+            }
         }
     }
 }

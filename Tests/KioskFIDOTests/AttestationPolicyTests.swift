@@ -4,97 +4,110 @@ import KioskFIDO
 import KioskVirtualKey
 import Testing
 
-@Suite("AttestationPolicy model checks")
+@Suite("AttestationPolicy with the virtual key's attestation")
 struct AttestationPolicyTests {
-    private func register(_ fixture: VirtualKeyFixture) throws -> RegisteredCredential {
+    private struct Registration {
+        let credential: RegisteredCredential
+        let request: CredentialRequest
+    }
+
+    private func register(_ fixture: VirtualKeyFixture) throws -> Registration {
         let session = try fixture.open()
         defer { session.close() }
-        return try session.makeCredential(VirtualKeyFixture.credentialRequest(), pin: .pin("1234"))
+        let request = VirtualKeyFixture.credentialRequest()
+        return Registration(credential: try session.makeCredential(request, pin: .pin("1234")), request: request)
+    }
+
+    private func check(_ policy: AttestationPolicy, _ registration: Registration) throws(SecurityKeyError) -> AttestationVerdict {
+        try policy.check(registration.credential, clientDataJSON: registration.request.clientDataJSON, rpID: VirtualKeyFixture.rpID)
     }
 
     @Test func trustedRootAndAllowedAAGUIDPass() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
-        let credential = try register(fixture)
-        let policy = try AttestationPolicy(
-            trustedRootsPEM: [fixture.key.attestation.caCertificatePEM()], allowedAAGUIDs: [VirtualKeyConfiguration.demoAAGUID])
+        let registration = try register(fixture)
+        let catalog = KeyModelCatalog(models: [KeyModel(aaguid: VirtualKeyConfiguration.demoAAGUID, name: "Virtual YubiKey (demo)")])
+        let policy = AttestationPolicy(
+            trustedRoots: [fixture.key.attestation.caCertificate], allowedAAGUIDs: [VirtualKeyConfiguration.demoAAGUID],
+            catalog: catalog)
 
-        try policy.check(credential)
+        let verdict = try check(policy, registration)
+
+        #expect(verdict.attested)
+        #expect(verdict.modelName == "Virtual YubiKey (demo)")
+        #expect(verdict.rootFingerprint == fixture.key.attestation.caCertificate.sha256Fingerprint)
     }
 
     @Test func emptyAllowListAcceptsAnyAAGUID() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
-        let credential = try register(fixture)
+        let registration = try register(fixture)
 
-        try AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate]).check(credential)
+        let verdict = try check(AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate]), registration)
+
+        #expect(verdict.attested)
+        #expect(verdict.modelName == nil)
     }
 
     @Test func untrustedRootIsRejected() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
         let stranger = try VirtualKeyFixture()
-        let credential = try register(fixture)
+        let registration = try register(fixture)
         let policy = AttestationPolicy(trustedRoots: [stranger.key.attestation.caCertificate])
 
-        #expect {
-            try policy.check(credential)
-        } throws: { error in
-            guard case .unsupportedKey(let reason) = error as? SecurityKeyError else { return false }
-            return reason.contains("not trusted")
+        RealYubiKeyAttestationTests.expectRejection(containing: "does not lead to a trusted root") { () throws(SecurityKeyError) in
+            _ = try check(policy, registration)
+        }
+    }
+
+    @Test func untrustedRootPassesAsUnattestedWhenNotRequired() throws {
+        let fixture = try VirtualKeyFixture(pin: "1234")
+        let stranger = try VirtualKeyFixture()
+        let registration = try register(fixture)
+        let policy = AttestationPolicy(trustedRoots: [stranger.key.attestation.caCertificate], requireAttestation: false)
+
+        let verdict = try check(policy, registration)
+
+        #expect(!verdict.attested)
+        #expect(verdict.modelName == nil)
+        #expect(verdict.unattestedReason?.contains("trusted root") == true)
+    }
+
+    @Test func yubicoRootsRejectTheVirtualKey() throws {
+        let fixture = try VirtualKeyFixture(pin: "1234")
+        let registration = try register(fixture)
+        var policy = try RealYubiKeyAttestationTests.shippedPolicy()
+        policy.verificationTime = nil
+
+        RealYubiKeyAttestationTests.expectRejection(containing: "does not lead to a trusted root") { () throws(SecurityKeyError) in
+            _ = try check(policy, registration)
         }
     }
 
     @Test func aaguidOffAllowListIsRejected() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
-        let credential = try register(fixture)
-        let yubiKey5NFC: [UInt8] = [
-            0x2F, 0xC0, 0x57, 0x9F, 0x81, 0x13, 0x47, 0xEA, 0xB1, 0x16, 0xBB, 0x5A, 0x8D, 0xB9, 0x20, 0x2A,
-        ]
+        let registration = try register(fixture)
+        let yubiKey5NFC = try #require(KeyModelCatalog.parseAAGUID("2fc0579f-8113-47ea-b116-bb5a8db9202a"))
         let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate], allowedAAGUIDs: [yubiKey5NFC])
 
-        #expect {
-            try policy.check(credential)
-        } throws: { error in
-            guard case .unsupportedKey(let reason) = error as? SecurityKeyError else { return false }
-            return reason.contains("allow-list")
+        RealYubiKeyAttestationTests.expectRejection(containing: "allow-list") { () throws(SecurityKeyError) in
+            _ = try check(policy, registration)
         }
     }
 
-    @Test func aaguidDifferentFromCertificateIsRejected() throws {
+    @Test func wrongRelyingPartyIsRejected() throws {
         let fixture = try VirtualKeyFixture(pin: "1234")
-        var credential = try register(fixture)
-        credential.aaguid = Array(repeating: 0x42, count: 16)
-        let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate])
+        let registration = try register(fixture)
+        let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate], requireAttestation: false)
 
-        #expect {
-            try policy.check(credential)
-        } throws: { error in
-            guard case .unsupportedKey(let reason) = error as? SecurityKeyError else { return false }
-            return reason.contains("differs")
+        RealYubiKeyAttestationTests.expectRejection(containing: "rpIdHash") { () throws(SecurityKeyError) in
+            _ = try policy.check(registration.credential, clientDataJSON: registration.request.clientDataJSON, rpID: "other.example")
         }
     }
 
-    @Test func attestationWithoutCertificateIsRejected() throws {
-        let fixture = try VirtualKeyFixture(pin: "1234")
-        var credential = try register(fixture)
-        credential.attestationObject = try CBOR.map([
-            CBORPair(.text("fmt"), .text("packed")),
-            CBORPair(.text("attStmt"), .map([CBORPair(.text("alg"), .int(-7)), CBORPair(.text("sig"), .bytes([1]))])),
-            CBORPair(.text("authData"), .bytes(credential.authenticatorData)),
-        ]).encoded()
-        let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate])
+    @Test func unreadableObjectIsRejected() {
+        let policy = AttestationPolicy(trustedRoots: [])
 
-        #expect(throws: SecurityKeyError.unsupportedKey(reason: "attestation has no x5c certificate")) { try policy.check(credential) }
-    }
-
-    @Test func otherFormatIsRejected() throws {
-        let fixture = try VirtualKeyFixture(pin: "1234")
-        var credential = try register(fixture)
-        credential.attestationFormat = "none"
-        let policy = AttestationPolicy(trustedRoots: [fixture.key.attestation.caCertificate])
-
-        #expect(throws: SecurityKeyError.unsupportedKey(reason: "attestation format none is not packed")) { try policy.check(credential) }
-    }
-
-    @Test func garbagePEMIsReported() {
-        #expect(throws: CryptoError.self) { _ = try AttestationPolicy(trustedRootsPEM: ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"]) }
+        RealYubiKeyAttestationTests.expectRejection(containing: "not a CBOR map") { () throws(SecurityKeyError) in
+            _ = try policy.evaluate(attestationObject: [0xA1, 0x01], clientDataHash: Array(repeating: 0, count: 32), rpID: "stadt.example")
+        }
     }
 }

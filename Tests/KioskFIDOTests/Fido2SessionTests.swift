@@ -14,7 +14,7 @@ struct Fido2SessionTests {
         defer { session.close() }
 
         #expect(session.info.aaguid == VirtualKeyConfiguration.demoAAGUID)
-        #expect(session.info.versions == ["FIDO_2_0"])
+        #expect(session.info.versions == ["FIDO_2_0", "FIDO_2_1"])
         #expect(session.info.hasPIN == false)
         #expect(session.info.minPINLength == 4)
         #expect(session.info.forcePINChange == false)

@@ -14,11 +14,14 @@ final class VirtualKeyFixture {
     let logs = MemoryLogHandler()
 
     static let rpID = "stadt.example"
+    static let demoModelName = "Virtual YubiKey (demo)"
     static let origin = "https://stadt.example"
 
+    /// - Parameter approvingOwnCA: gives the provider an attestation policy that trusts only
+    ///   this key's test CA and the demo AAGUID, and a catalog naming the demo model.
     init(
         pin: String? = nil, touch: TouchBehaviour = .immediate, touchTimeout: Duration = .seconds(10),
-        residentKeyCapacity: Int = 25, directory: String? = nil
+        residentKeyCapacity: Int = 25, directory: String? = nil, approvingOwnCA: Bool = false
     ) throws {
         let unique = UUID().uuidString
         self.directory = directory ?? NSTemporaryDirectory() + "kiosk-fido-tests/" + unique
@@ -27,7 +30,12 @@ final class VirtualKeyFixture {
         key.presetPIN(pin)
         key.setTouch(touch)
         let logger = Logger(label: "fido-test", level: .debug, handler: logs)
-        provider = Fido2KeyProvider(virtualKeys: [key], includeUSB: false, touchTimeout: touchTimeout, logger: logger)
+        let catalog = KeyModelCatalog(models: [KeyModel(aaguid: VirtualKeyConfiguration.demoAAGUID, name: Self.demoModelName)])
+        let policy = AttestationPolicy(
+            trustedRoots: [key.attestation.caCertificate], allowedAAGUIDs: [VirtualKeyConfiguration.demoAAGUID], catalog: catalog)
+        provider = Fido2KeyProvider(
+            virtualKeys: [key], includeUSB: false, touchTimeout: touchTimeout, logger: logger,
+            attestationPolicy: approvingOwnCA ? policy : nil, catalog: approvingOwnCA ? catalog : nil)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
