@@ -35,8 +35,8 @@ extension EnrollmentFlow {
         }
     }
 
-    /// The watcher runs from the insert-key screen until the test sign-in, so a key pulled at
-    /// any of these steps is noticed even while the kiosk waits for typing.
+    /// Applies the watcher's list of keys. The watcher runs from the insert-key screen until the
+    /// test sign-in, so a key pulled at any of these steps is noticed even during typing.
     private func handleKeysPresent(_ devices: [SecurityKeyDevice]) -> [FlowEffect] {
         switch step {
         case .insertKey(let problem):

@@ -66,18 +66,19 @@ extension EnrollmentFlow {
         }
     }
 
-    /// The user handle for the credential: the one of an earlier record for a person with an
-    /// account, so all of a person's keys share it, else a fresh random one.
+    /// Returns the user handle for the credential. A person with an account gets the handle of an
+    /// earlier record, so all of a person's keys share it, and everyone else a fresh random one.
     func userHandle(for session: EnrollmentSession) -> [UInt8] {
         if session.keyChoice != nil, let handle = session.earlier.userHandle, !handle.isEmpty { return handle }
         return environment.randomBytes(Self.userHandleBytes)
     }
 
-    /// What a replacement asks the central side to revoke.
+    /// Returns the credential ids a replacement requests the central side to revoke, and whether
+    /// it requests revoking every earlier credential.
     ///
     /// The ids are those of the person's records in this outbox. A kiosk sees only its own
     /// outbox, so unless the account was created here the list may miss keys from elsewhere,
-    /// and the record then also asks to revoke every earlier credential.
+    /// and the record then also requests revoking every earlier credential.
     func revocation(for session: EnrollmentSession) -> (ids: [String], revokeAll: Bool) {
         guard session.keyChoice == .replacement else { return ([], false) }
         let ids = session.earlier.credentialIDs.map(Base64URL.encode)

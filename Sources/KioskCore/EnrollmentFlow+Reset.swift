@@ -27,7 +27,7 @@ extension EnrollmentFlow {
         }
     }
 
-    /// The PIN is blocked: only a reset helps, and it needs the employee's consent first.
+    /// Offers the reset after the PIN is blocked, because only a reset helps. Nothing runs before consent.
     func offerReset() -> [FlowEffect] {
         session?.wipeSecrets()
         session?.device = nil

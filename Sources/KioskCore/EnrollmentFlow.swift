@@ -27,8 +27,8 @@ public final class EnrollmentFlow {
     /// `true` while the flow holds any personal data of the person being enrolled.
     public var holdsPersonalData: Bool { session != nil || lastForm != nil }
 
-    /// Seconds left before the idle timeout ends the session, during its last 30 seconds;
-    /// `nil` earlier, and on screens where no idle timeout runs (welcome, a touch in progress).
+    /// Returns the seconds left before the idle timeout ends the session, during its last 30 seconds.
+    /// Returns `nil` earlier and on screens where no idle timeout runs (welcome, a touch in progress).
     /// - Parameter now: seconds on the same monotonic clock as the `.tick` events.
     public func idleSecondsLeft(now: Double) -> Int? {
         switch step {

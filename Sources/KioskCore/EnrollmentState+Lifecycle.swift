@@ -5,7 +5,7 @@
 public struct ExistingAccount: Sendable, Equatable {
     public var username: String
     public var email: String
-    /// Credentials of this person that this kiosk's outbox holds; 0 when it holds none.
+    /// Number of this person's credentials in this kiosk's outbox, 0 when there are none.
     public var knownCredentialCount: Int
 
     public init(username: String, email: String, knownCredentialCount: Int = 0) {
@@ -15,7 +15,7 @@ public struct ExistingAccount: Sendable, Equatable {
     }
 }
 
-/// What the clerk chose for a person who already has an account.
+/// The clerk's choice for a person who already has an account.
 public enum KeyChoice: Sendable, Equatable, CaseIterable {
     /// Register one more key; the earlier keys keep working.
     case additional
@@ -23,7 +23,7 @@ public enum KeyChoice: Sendable, Equatable, CaseIterable {
     case replacement
 }
 
-/// Where the employee is in unplugging and replugging the key.
+/// Progress of unplugging and replugging the key.
 public enum ReplugStage: Sendable, Equatable {
     /// Waiting until no key is plugged in.
     case unplug
@@ -52,7 +52,7 @@ public enum ResetStage: Sendable, Equatable {
     case touch
 }
 
-/// Why the last reset attempt did not work; the screen asks to start again from unplugging.
+/// Reason the last reset attempt failed. The screen then requests a fresh start from unplugging.
 public enum ResetProblem: Sendable, Equatable {
     /// The key refused because the reset came too long after plugging in.
     case tooLate

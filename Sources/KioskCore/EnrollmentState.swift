@@ -19,7 +19,7 @@ public enum EnrollmentStep: Sendable, Equatable {
     case accountProposal(HRRecord, AccountProposal)
     /// The person already has an account: the clerk chooses an additional or a replacement key.
     case existingAccount(HRRecord, ExistingAccount, selected: KeyChoice)
-    /// Before a replacement: the screen says that the earlier keys stop working; the employee confirms.
+    /// Before a replacement the screen states that the earlier keys stop working, and the employee confirms.
     case confirmReplacement(HRRecord, ExistingAccount)
     /// Waiting for exactly one key to be plugged in.
     case insertKey(problem: KeyProblem?)
@@ -27,7 +27,7 @@ public enum EnrollmentStep: Sendable, Equatable {
     case pin(PINPrompt)
     /// After three wrong PINs (PIN_AUTH_BLOCKED): unplug the key and plug it in again.
     case replugKey(ReplugStage)
-    /// The PIN is blocked: explains that only a reset helps and that it erases the key, and asks for consent.
+    /// The PIN is blocked. The screen explains that only a reset helps and that it erases the key, then requests consent.
     case resetConsent(ResetConsent)
     /// Guides through the reset: unplug, plug in, touch within seconds.
     case resetKey(ResetProgress)

@@ -82,7 +82,7 @@ public struct EnrollmentEnvironment: Sendable {
     public var timestamp: @Sendable () -> String
     /// Random bytes for challenges, user handles and enrollment ids.
     public var randomBytes: @Sendable (Int) -> [UInt8]
-    /// What this kiosk's outbox holds about a person's earlier enrollments, by personnel number.
+    /// Returns the person's earlier enrollments in this kiosk's outbox, by personnel number.
     public var earlierEnrollments: @Sendable (String) -> EarlierEnrollments
 
     public init(
@@ -106,7 +106,7 @@ public struct EnrollmentEnvironment: Sendable {
 
 /// A person's enrollments in this kiosk's outbox, as an additional or replacement key needs them.
 public struct EarlierEnrollments: Sendable, Equatable {
-    /// Username and e-mail of the latest record; `nil` when the outbox holds no record of the person.
+    /// Username and e-mail of the latest record; `nil` when the outbox contains no record of the person.
     public var username: String?
     public var email: String?
     /// User handle of the latest record, reused so that all keys of a person share one handle.

@@ -12,15 +12,15 @@ extension PINNormalization {
         "passwort1", "password1", "letmein", "admin", "test", "test123",
     ]
 
-    /// Longest block whose repetition counts as trivial: "1212", "123123", "abab".
+    /// Maximum length of a block whose repetition counts as trivial: "1212", "123123", "abab".
     private static let maxRepeatedBlock = 3
 
     /// Whether a new PIN is too easy to guess.
     ///
-    /// Trivial are: a PIN from `commonPINs` (ignoring ASCII case), one character repeated, a
-    /// run of ascending or descending digits or letters ("3456", "fedcba"), a short block
-    /// repeated ("1212", "123123"), and the person's birth date as DDMMYYYY, DDMMYY,
-    /// YYYYMMDD, DD.MM.YYYY, DD.MM.YY, DDMM or YYYY.
+    /// Trivial are a PIN from `commonPINs` (ignoring ASCII case), one character repeated, and a
+    /// run of ascending or descending digits or letters ("3456", "fedcba"). So are a short block
+    /// repeated ("1212", "123123") and the person's birth date as DDMMYYYY, DDMMYY, YYYYMMDD,
+    /// DD.MM.YYYY, DD.MM.YY, DDMM or YYYY.
     /// - Parameter birthDate: the person's birth date; `nil` skips the date check.
     public static func isTrivial(_ pin: SecretBytes, birthDate: CivilDate?) -> Bool {
         var scalars = pin.withBytes { decodeLowercased($0) }

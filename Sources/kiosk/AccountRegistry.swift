@@ -30,13 +30,13 @@ final class AccountRegistry: Sendable {
         state.withLock { $0.enrolled[personnelNumber]?.username }
     }
 
-    /// The person's enrollments in the outbox; empty when there are none.
+    /// Returns the person's enrollments in the outbox, or an empty value when there are none.
     func earlierEnrollments(personnelNumber: String) -> EarlierEnrollments {
         state.withLock { $0.enrolled[personnelNumber] } ?? EarlierEnrollments()
     }
 
     /// Records a saved enrollment so the next proposal avoids its username and the person's
-    /// next key knows this credential.
+    /// next key excludes this credential.
     func add(_ record: OutboxRecord) {
         state.withLock { Self.add(record, to: &$0) }
     }

@@ -22,7 +22,7 @@ enum DemoKeys {
     static let presetPINVariable = "KIOSK_DEMO_KEY_PIN"
     static let presetRetriesVariable = "KIOSK_DEMO_KEY_PIN_RETRIES"
 
-    /// Puts the primary demo key into the PIN state the environment asks for, if any.
+    /// Puts the primary demo key into the PIN state that the environment variables request, if any.
     static func applyPINScenario(to key: VirtualAuthenticator, environment: [String: String]) {
         guard let pin = environment[presetPINVariable], !pin.isEmpty else { return }
         key.presetPIN(pin)

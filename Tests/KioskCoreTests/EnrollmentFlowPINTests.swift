@@ -38,7 +38,8 @@ import Testing
         harness.enter("482915")
         let blocked = harness.send(.keyOperationFailed(.pinAuthBlocked))
         #expect(harness.flow.step == .replugKey(.unplug))
-        #expect(blocked.closesKey && blocked.watchesKeys)
+        #expect(blocked.closesKey)
+        #expect(blocked.watchesKeys)
 
         harness.send(.keysPresent([FlowHarness.device]))
         #expect(harness.flow.step == .replugKey(.unplug), "the key is still in")
@@ -142,7 +143,8 @@ import Testing
         _ = walkToResetTouch(harness)
         let effects = harness.send(.keyOperationFailed(error))
         #expect(harness.flow.step == .resetKey(ResetProgress(stage: .unplug, problem: problem)))
-        #expect(effects.closesKey && effects.watchesKeys)
+        #expect(effects.closesKey)
+        #expect(effects.watchesKeys)
     }
 
     @Test func cancelledResetReturnsToProposal() {

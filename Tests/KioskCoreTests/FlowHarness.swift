@@ -24,7 +24,7 @@ struct FlowHarness {
 
     /// - Parameters:
     ///   - account: the username eligibility reports as existing, or `nil` for a new account.
-    ///   - earlier: what the outbox holds about the person.
+    ///   - earlier: the person's records in the outbox.
     init(account: String? = nil, earlier: EarlierEnrollments = EarlierEnrollments()) {
         var config = KioskConfig()
         config.idleTimeoutSeconds = 120
@@ -87,7 +87,7 @@ struct FlowHarness {
 }
 
 extension Array where Element == FlowEffect {
-    /// Whether any effect matches, for example `effects.has { if case .resetKey = $0 { true } else { false } }`.
+    /// Returns whether any effect matches `match`.
     func has(_ match: (FlowEffect) -> Bool) -> Bool { contains(where: match) }
 
     var makeCredentialRequest: CredentialRequest? {

@@ -126,7 +126,7 @@ import Testing
         #expect(!kiosk.log().contains("security key reset"), "no reset may run after Esc")
     }
 
-    /// Needs the virtual key to answer authenticatorReset, which the key layer's scenario work adds.
+    /// Needs a virtual key that implements authenticatorReset, which the key layer's scenario work adds.
     @Test(.disabled("the virtual key does not answer authenticatorReset yet"))
     func blockedPINResetWithConsentThenNewPIN() throws {
         let kiosk = try KioskFixture()
