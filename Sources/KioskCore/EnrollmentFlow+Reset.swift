@@ -60,10 +60,10 @@ extension EnrollmentFlow {
         return []
     }
 
-    func handleResetInput(_ progress: ResetProgress, _ input: UserInput) -> [FlowEffect] {
-        guard input == .escape else { return [] }
-        // During the touch the pending reset ends with `.cancelled`, which leads back as well.
-        return progress.stage == .touch ? [.cancelKeyOperation] : backToProposal()
+    /// Leads back on Escape at any stage. During the touch, the effects cancel the pending reset,
+    /// and a result that still arrives is ignored because the flow has left the reset screen.
+    func handleResetInput(_ input: UserInput) -> [FlowEffect] {
+        input == .escape ? backToProposal() : []
     }
 
     /// Keys accept a reset only in the first seconds after power-up, so the kiosk waits for an

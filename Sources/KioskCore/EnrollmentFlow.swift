@@ -120,8 +120,8 @@ public final class EnrollmentFlow {
             return input == .escape ? backToProposal() : []
         case .resetConsent(let consent):
             return handleResetConsentInput(consent, input)
-        case .resetKey(let progress):
-            return handleResetInput(progress, input)
+        case .resetKey:
+            return handleResetInput(input)
         case .insertKey:
             return input == .escape ? backToProposal() : []
         case .pin(let prompt):
@@ -192,10 +192,11 @@ public final class EnrollmentFlow {
     private func handleConfirmInput(_ person: HRRecord, _ input: UserInput) -> [FlowEffect] {
         switch input {
         case .enter:
-            if case .hasAccount(let username)? = environment.eligibility(person) {
+            let reason = environment.eligibility(person)
+            if case .hasAccount(let username)? = reason {
                 return offerKeyChoice(person, username: username)
             }
-            if let reason = environment.eligibility(person) {
+            if let reason {
                 step = .ineligible(person, reason)
                 return [.log(.info, "person not eligible", ["reason": reasonCode(reason)])]
             }
