@@ -59,15 +59,19 @@ extension EnrollmentFlow {
 
     private func keysWhileInserting(_ devices: [SecurityKeyDevice], _ problem: KeyProblem?) -> [FlowEffect] {
         guard session?.device == nil else { return [] }
-        // A key that failed to open is tried again only after it was unplugged.
+        // A key that failed to open is tried again only after it was unplugged, because a key
+        // still busy with an earlier request (blinking after a touch timeout) fails every open.
         if let failed = session?.failedDevice {
-            guard !devices.contains(failed) else { return [] }
+            guard !devices.contains(failed) else {
+                if problem == .removed { step = .insertKey(problem: .openFailed) }
+                return []
+            }
             session?.failedDevice = nil
         }
         switch devices.count {
         case 0:
-            // Keep "removed" on screen until a key comes back; clear "several keys".
-            if case .multipleKeys = problem { step = .insertKey(problem: nil) }
+            // Keep "removed" on screen until a key comes back; clear the problems it solved.
+            if problem != .removed { step = .insertKey(problem: nil) }
             return []
         case 1:
             session?.device = devices[0]
@@ -75,6 +79,21 @@ extension EnrollmentFlow {
             return [.openKey(devices[0])]
         default:
             step = .insertKey(problem: .multipleKeys(count: devices.count))
+            return []
+        }
+    }
+
+    /// Escape goes back; Enter on a problem screen looks at the plugged-in keys again, and also
+    /// tries a key that failed to open once more.
+    func handleInsertKeyInput(_ problem: KeyProblem?, _ input: UserInput) -> [FlowEffect] {
+        switch input {
+        case .escape:
+            return backToProposal()
+        case .enter where problem != nil && session?.device == nil:
+            session?.failedDevice = nil
+            step = .insertKey(problem: nil)
+            return [.watchForKeys]
+        default:
             return []
         }
     }
@@ -136,7 +155,7 @@ extension EnrollmentFlow {
         switch step {
         case .insertKey:
             let device = session?.device
-            session?.failedDevice = error == .keyRemoved ? nil : device
+            session?.failedDevice = device
             session?.device = nil
             step = .insertKey(problem: error == .keyRemoved ? .removed : .openFailed)
             return [log, .closeKey, .watchForKeys]

@@ -122,8 +122,8 @@ public final class EnrollmentFlow {
             return handleResetConsentInput(consent, input)
         case .resetKey:
             return handleResetInput(input)
-        case .insertKey:
-            return input == .escape ? backToProposal() : []
+        case .insertKey(let problem):
+            return handleInsertKeyInput(problem, input)
         case .pin(let prompt):
             return handlePINInput(prompt, input)
         case .touchKey:

@@ -269,6 +269,43 @@ import Testing
         #expect(harness.send(.keysPresent([FlowHarness.device])).opensKey)
     }
 
+    @Test func busyKeyAfterTimeoutAsksToReplug() {
+        let harness = FlowHarness()
+        harness.confirmPerson()
+        harness.press(.enter)
+        harness.send(.keysPresent([FlowHarness.device]))
+        harness.send(.keyOperationFailed(.keyRemoved))
+        #expect(harness.flow.step == .insertKey(problem: .removed))
+        let effects = harness.send(.keysPresent([FlowHarness.device]))
+        #expect(!effects.opensKey, "a key that still blinks fails every open")
+        #expect(harness.flow.step == .insertKey(problem: .openFailed))
+        harness.send(.keysPresent([]))
+        #expect(harness.flow.step == .insertKey(problem: nil))
+        #expect(harness.send(.keysPresent([FlowHarness.device])).opensKey)
+    }
+
+    @Test func enterOnOpenProblemTriesTheKeyAgain() {
+        let harness = FlowHarness()
+        harness.confirmPerson()
+        harness.press(.enter)
+        harness.send(.keysPresent([FlowHarness.device]))
+        harness.send(.keyOperationFailed(.deviceError(call: "fido_dev_open", code: -7)))
+        #expect(harness.press(.enter).watchesKeys)
+        #expect(harness.flow.step == .insertKey(problem: nil))
+        #expect(harness.send(.keysPresent([FlowHarness.device])).opensKey)
+    }
+
+    @Test func keyRemovedBeforeOpenWaitsForIt() {
+        let harness = FlowHarness()
+        harness.confirmPerson()
+        harness.press(.enter)
+        harness.send(.keysPresent([FlowHarness.device]))
+        harness.send(.keyOperationFailed(.keyRemoved))
+        harness.send(.keysPresent([]))
+        #expect(harness.flow.step == .insertKey(problem: .removed))
+        #expect(harness.send(.keysPresent([FlowHarness.device])).opensKey)
+    }
+
     @Test func idleWarningCountsDownInLastThirtySeconds() {
         let harness = FlowHarness()
         harness.send(.tick(now: 0))

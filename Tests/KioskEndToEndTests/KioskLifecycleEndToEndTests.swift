@@ -169,10 +169,7 @@ extension KioskFixture {
     /// - Parameter summaryText: text on the summary screen to wait for, so the whole screen is drawn.
     @discardableResult
     func setNewPINAndSave(_ pin: String, waitingFor summaryText: String = "Zusammenfassung") throws -> String {
-        try waitFor("PIN festlegen")
-        try type(pin)
-        try waitFor("noch einmal")
-        try type(pin)
+        try setNewPIN(pin)
         let summary = try waitFor(summaryText, seconds: 20)
         try press("Enter")
         try waitFor("Fertig")
