@@ -101,8 +101,7 @@ extension EnrollmentFlow {
     private func handleKeyOpened(_ device: SecurityKeyDevice, _ info: SecurityKeyInfo) -> [FlowEffect] {
         let log = FlowEffect.log(.info, "key opened", ["aaguid": Hex.uuid(info.aaguid), "product": device.product])
         if case .resetKey(let progress) = step, progress.stage == .touch {
-            session?.keyInfo = info
-            return [log, .log(.info, "key reset requested", [:]), .resetKey]
+            return [log] + checkKeyBeforeReset(info)
         }
         guard case .insertKey = step else { return [.closeKey] }
         session?.keyInfo = info
@@ -122,6 +121,7 @@ extension EnrollmentFlow {
 
     /// Shows the retries before the next try; a key with none left can only be reset.
     private func handlePINRetries(_ retries: Int) -> [FlowEffect] {
+        if case .resetKey(let progress) = step, progress.stage == .touch { return resetIfBlocked(retries: retries) }
         guard case .pin(var prompt) = step else { return [] }
         if retries == 0 { return offerReset() }
         prompt.retriesLeft = retries

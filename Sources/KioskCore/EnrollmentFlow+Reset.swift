@@ -87,6 +87,34 @@ extension EnrollmentFlow {
         }
     }
 
+    /// Checks the replugged key before erasing it: someone may have plugged in another key, and
+    /// only a key whose PIN is blocked may be reset. A key without a PIN needs no reset at all.
+    func checkKeyBeforeReset(_ info: SecurityKeyInfo) -> [FlowEffect] {
+        session?.keyInfo = info
+        switch info.hasPIN {
+        case .some(false):
+            step = .pin(PINPrompt(mode: .setNew, minLength: info.minPINLength))
+            return [.log(.info, "replugged key has no PIN, no reset needed", [:])]
+        case .some(true):
+            return [.readPINRetries]
+        case .none:
+            session?.device = nil
+            step = .failed(.key(.unsupportedKey(reason: "no clientPIN support")))
+            return [.stopWatchingForKeys, .closeKey]
+        }
+    }
+
+    /// Sends the reset only when the key reports no PIN retries left; otherwise the PIN works
+    /// and the employee types it as usual.
+    func resetIfBlocked(retries: Int) -> [FlowEffect] {
+        guard retries == 0 else {
+            let minLength = session?.keyInfo?.minPINLength ?? 4
+            step = .pin(PINPrompt(mode: .enterExisting, minLength: minLength, retriesLeft: retries))
+            return [.log(.warning, "replugged key is not blocked, reset skipped", [:])]
+        }
+        return [.log(.info, "key reset requested", [:]), .resetKey]
+    }
+
     /// Checks the outcome: after a reset the key must report that it has no PIN.
     func handleKeyReset(_ info: SecurityKeyInfo) -> [FlowEffect] {
         guard case .resetKey(let progress) = step, progress.stage == .touch else { return [] }

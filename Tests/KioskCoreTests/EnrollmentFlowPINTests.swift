@@ -113,7 +113,35 @@ import Testing
         let plugged = harness.send(.keysPresent([FlowHarness.device]))
         #expect(plugged.opensKey)
         #expect(harness.flow.step == .resetKey(ResetProgress(stage: .touch)))
-        return harness.send(.keyOpened(FlowHarness.device, FlowHarness.keyWithPIN))
+        let opened = harness.send(.keyOpened(FlowHarness.device, FlowHarness.keyWithPIN))
+        #expect(opened.readsRetries, "the kiosk checks that this key is the blocked one")
+        #expect(!opened.resetsKey)
+        return harness.send(.pinRetries(0))
+    }
+
+    @Test func replugOfUnblockedKeySkipsReset() {
+        let harness = FlowHarness()
+        harness.walkToPIN(FlowHarness.keyWithPIN)
+        harness.send(.pinRetries(0))
+        harness.enter("JA")
+        harness.send(.keysPresent([]))
+        harness.send(.keysPresent([FlowHarness.otherDevice]))
+        harness.send(.keyOpened(FlowHarness.otherDevice, FlowHarness.keyWithPIN))
+        let effects = harness.send(.pinRetries(8))
+        #expect(!effects.resetsKey, "a key whose PIN still works must not be erased")
+        #expect(harness.prompt == PINPrompt(mode: .enterExisting, minLength: 6, retriesLeft: 8))
+    }
+
+    @Test func replugOfKeyWithoutPINSkipsReset() {
+        let harness = FlowHarness()
+        harness.walkToPIN(FlowHarness.keyWithPIN)
+        harness.send(.pinRetries(0))
+        harness.enter("JA")
+        harness.send(.keysPresent([]))
+        harness.send(.keysPresent([FlowHarness.device]))
+        let effects = harness.send(.keyOpened(FlowHarness.device, FlowHarness.freshKey))
+        #expect(!effects.resetsKey)
+        #expect(harness.prompt == PINPrompt(mode: .setNew, minLength: 6))
     }
 
     @Test func resetAfterReplugLeadsToNewPIN() {
