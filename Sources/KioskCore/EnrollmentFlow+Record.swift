@@ -12,7 +12,8 @@ extension EnrollmentFlow {
             return reset(to: .welcome)
         }
         let config = environment.config
-        let userHandle = environment.randomBytes(Self.userHandleBytes)
+        let userHandle = session.map { self.userHandle(for: $0) } ?? environment.randomBytes(Self.userHandleBytes)
+        let excluded = session?.earlier.credentialIDs ?? []
         let clientData = ClientData.json(.create, challenge: environment.randomBytes(Self.challengeBytes),
                                          origin: config.origin)
         session?.userHandle = userHandle
@@ -21,7 +22,7 @@ extension EnrollmentFlow {
             rpID: config.rpID, rpName: config.rpName, userHandle: userHandle,
             userName: UTF8Truncation.truncate(proposal.username, maxBytes: Self.maxUserFieldBytes),
             displayName: UTF8Truncation.truncate(person.displayName, maxBytes: Self.maxUserFieldBytes),
-            clientDataJSON: clientData)
+            clientDataJSON: clientData, excludeCredentialIDs: excluded)
         return [.makeCredential(request, pin: pin)]
     }
 
@@ -47,7 +48,7 @@ extension EnrollmentFlow {
         self.session = session
         guard let record else { return reset(to: .welcome) }
         step = .summary(summary(of: record))
-        return [.closeKey, .log(.info, "test sign-in verified", [:])]
+        return [.stopWatchingForKeys, .closeKey, .log(.info, "test sign-in verified", [:])]
     }
 
     func handleSummaryInput(_ input: UserInput) -> [FlowEffect] {
@@ -98,7 +99,7 @@ extension EnrollmentFlow {
     private func summary(of record: OutboxRecord) -> EnrollmentSummary {
         EnrollmentSummary(displayName: record.account.displayName, username: record.account.username,
                           email: record.account.email, keyProduct: session?.device?.product ?? "",
-                          enrollmentID: record.enrollmentID)
+                          enrollmentID: record.enrollmentID, kind: record.kind)
     }
 
     private func buildRecord(_ session: EnrollmentSession) -> OutboxRecord? {
@@ -107,7 +108,7 @@ extension EnrollmentFlow {
         let config = environment.config
         let account = AccountRecord(
             username: proposal.username, email: proposal.email, displayName: proposal.displayName,
-            givenName: person.givenName, surname: person.surname, isNew: true,
+            givenName: person.givenName, surname: person.surname, isNew: session.keyChoice == nil,
             department: person.department, orgUnit: person.orgUnit)
         let credentialRecord = CredentialRecord(
             credentialID: Base64URL.encode(credential.credentialID),
@@ -118,11 +119,13 @@ extension EnrollmentFlow {
             clientDataJSON: Base64URL.encode(session.clientDataJSON),
             rpID: config.rpID, origin: config.origin, userHandle: Base64URL.encode(session.userHandle),
             testSignInVerified: assertion.credentialID == credential.credentialID)
+        let revocation = revocation(for: session)
         return OutboxRecord(
             enrollmentID: Self.uuid(environment.randomBytes(16)), kioskID: config.kioskID,
             clerkID: clerkID ?? "", startedAt: session.startedAt, completedAt: environment.timestamp(),
-            personnelNumber: person.personnelNumber, kind: .newAccount, account: account,
-            credential: credentialRecord)
+            personnelNumber: person.personnelNumber, kind: kind(of: session.keyChoice),
+            replacesCredentialIDs: revocation.ids, revokeAllEarlierCredentials: revocation.revokeAll,
+            account: account, credential: credentialRecord)
     }
 
     /// Formats 16 random bytes as a version 4 UUID.

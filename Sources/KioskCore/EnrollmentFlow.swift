@@ -27,6 +27,23 @@ public final class EnrollmentFlow {
     /// `true` while the flow holds any personal data of the person being enrolled.
     public var holdsPersonalData: Bool { session != nil || lastForm != nil }
 
+    /// Returns the seconds left before the idle timeout ends the session, during its last 30 seconds.
+    /// Returns `nil` earlier and on screens where no idle timeout runs (welcome, a touch in progress).
+    /// - Parameter now: seconds on the same monotonic clock as the `.tick` events.
+    public func idleSecondsLeft(now: Double) -> Int? {
+        switch step {
+        case .welcome, .failed(.idleTimeout), .saved, .touchKey, .resetKey(ResetProgress(stage: .touch)):
+            return nil
+        default:
+            let left = Double(environment.config.idleTimeoutSeconds) - (now - lastInputAt)
+            guard left <= Self.idleWarningSeconds else { return nil }
+            return max(0, Int(left.rounded(.up)))
+        }
+    }
+
+    /// How long before the idle timeout the screen warns.
+    static let idleWarningSeconds: Double = 30
+
     /// Applies one event and returns the work the host must do next, in order.
     @discardableResult
     public func handle(_ event: FlowEvent) -> [FlowEffect] {
@@ -55,8 +72,9 @@ public final class EnrollmentFlow {
             return []
         case .saved where idle >= Self.savedScreenSeconds:
             return reset(to: .welcome)
-        case .touchKey:
-            // The key's own touch timeout ends this wait; cutting it short would orphan a credential.
+        case .touchKey, .resetKey(ResetProgress(stage: .touch)):
+            // The key's own touch timeout ends this wait; cutting it short would orphan a credential
+            // or leave a half-done reset.
             return []
         default:
             guard idle >= Double(environment.config.idleTimeoutSeconds) else { return [] }
@@ -94,8 +112,18 @@ public final class EnrollmentFlow {
             return input == .enter || input == .escape ? reset(to: .welcome) : []
         case .accountProposal(let person, _):
             return handleProposalInput(person, input)
-        case .insertKey:
+        case .existingAccount(let person, let account, let selected):
+            return handleKeyChoiceInput(person, account, selected, input)
+        case .confirmReplacement(let person, let account):
+            return handleReplacementInput(person, account, input)
+        case .replugKey:
             return input == .escape ? backToProposal() : []
+        case .resetConsent(let consent):
+            return handleResetConsentInput(consent, input)
+        case .resetKey:
+            return handleResetInput(input)
+        case .insertKey(let problem):
+            return handleInsertKeyInput(problem, input)
         case .pin(let prompt):
             return handlePINInput(prompt, input)
         case .touchKey:
@@ -164,7 +192,11 @@ public final class EnrollmentFlow {
     private func handleConfirmInput(_ person: HRRecord, _ input: UserInput) -> [FlowEffect] {
         switch input {
         case .enter:
-            if let reason = environment.eligibility(person) {
+            let reason = environment.eligibility(person)
+            if case .hasAccount(let username)? = reason {
+                return offerKeyChoice(person, username: username)
+            }
+            if let reason {
                 step = .ineligible(person, reason)
                 return [.log(.info, "person not eligible", ["reason": reasonCode(reason)])]
             }

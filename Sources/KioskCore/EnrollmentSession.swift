@@ -6,13 +6,22 @@ struct EnrollmentSession {
     var startedAt: String
     var person: HRRecord?
     var proposal: AccountProposal?
+    /// The clerk's choice for a person with an account; `nil` for a new account.
+    var keyChoice: KeyChoice?
+    var existingAccount: ExistingAccount?
+    /// The person's records in this kiosk's outbox, read when the person is confirmed.
+    var earlier = EarlierEnrollments()
     var device: SecurityKeyDevice?
+    /// A key that failed to open; the watcher ignores it until it is unplugged.
+    var failedDevice: SecurityKeyDevice?
     var keyInfo: SecurityKeyInfo?
     /// PIN being typed, and the first entry while the employee confirms a new PIN.
     var pinEntry = PINBuffer()
     var firstPIN: SecretBytes?
     /// The PIN accepted for this key, kept until the test sign-in is done.
     var pin: SecretBytes?
+    /// The current PIN while the employee chooses a new one for a forced PIN change.
+    var currentPIN: SecretBytes?
     var userHandle: [UInt8] = []
     var clientDataJSON: [UInt8] = []
     var credential: RegisteredCredential?
@@ -21,6 +30,8 @@ struct EnrollmentSession {
     var record: OutboxRecord?
     /// `true` between asking the outbox to save and hearing back, so a second Enter cannot save twice.
     var isSaving = false
+
+    static let noEarlierEnrollments = EarlierEnrollments()
 
     init(startedAt: String) {
         self.startedAt = startedAt
@@ -33,6 +44,8 @@ struct EnrollmentSession {
         firstPIN = nil
         pin?.wipe()
         pin = nil
+        currentPIN?.wipe()
+        currentPIN = nil
     }
 }
 

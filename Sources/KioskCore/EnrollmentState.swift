@@ -17,10 +17,20 @@ public enum EnrollmentStep: Sendable, Equatable {
     case ineligible(HRRecord, IneligibleReason)
     /// Proposed username and e-mail; the clerk accepts.
     case accountProposal(HRRecord, AccountProposal)
+    /// The person already has an account: the clerk chooses an additional or a replacement key.
+    case existingAccount(HRRecord, ExistingAccount, selected: KeyChoice)
+    /// Before a replacement the screen states that the earlier keys stop working, and the employee confirms.
+    case confirmReplacement(HRRecord, ExistingAccount)
     /// Waiting for exactly one key to be plugged in.
     case insertKey(problem: KeyProblem?)
     /// PIN entry. Only the number of typed characters is in the state, never the PIN.
     case pin(PINPrompt)
+    /// After three wrong PINs (PIN_AUTH_BLOCKED): unplug the key and plug it in again.
+    case replugKey(ReplugStage)
+    /// The PIN is blocked. The screen explains that only a reset helps and that it erases the key, then requests consent.
+    case resetConsent(ResetConsent)
+    /// Guides through the reset: unplug, plug in, touch within seconds.
+    case resetKey(ResetProgress)
     /// Waiting for the touch that creates the credential or signs in.
     case touchKey(TouchPurpose)
     /// Everything is ready; the clerk saves the enrollment.
@@ -36,9 +46,9 @@ public enum EnrollmentStep: Sendable, Equatable {
         case .welcome, .clerkSignIn: 0
         case .lookup: 1
         case .chooseCandidate, .confirmPerson, .ineligible: 2
-        case .accountProposal: 3
+        case .accountProposal, .existingAccount, .confirmReplacement: 3
         case .insertKey: 4
-        case .pin: 5
+        case .pin, .replugKey, .resetConsent, .resetKey: 5
         case .touchKey(.register): 6
         case .touchKey(.testSignIn): 7
         case .summary: 8
@@ -136,6 +146,10 @@ public struct PINPrompt: Sendable, Equatable {
         case setNew
         /// The key has a PIN: type it.
         case enterExisting
+        /// The key demands a PIN change (forcePINChange): type the current PIN first.
+        case enterCurrent
+        /// After the current PIN: choose the new PIN and type it twice.
+        case changeNew
     }
     public enum Stage: Sendable, Equatable { case first, confirm }
 
@@ -166,6 +180,10 @@ public enum PINProblem: Sendable, Equatable {
     case mismatch
     case wrongPIN(retriesLeft: Int?)
     case rejectedByKey
+    /// Too easy to guess: a common PIN, one repeated character, a simple sequence or the birth date.
+    case trivial
+    /// The new PIN equals the current one, which a forced change does not accept.
+    case sameAsCurrent
 }
 
 /// What a touch is for.
@@ -178,13 +196,17 @@ public struct EnrollmentSummary: Sendable, Equatable {
     public var email: String
     public var keyProduct: String
     public var enrollmentID: String
+    /// New account, additional key or replacement; the screens name the last two.
+    public var kind: EnrollmentKind
 
-    public init(displayName: String, username: String, email: String, keyProduct: String, enrollmentID: String) {
+    public init(displayName: String, username: String, email: String, keyProduct: String, enrollmentID: String,
+                kind: EnrollmentKind = .newAccount) {
         self.displayName = displayName
         self.username = username
         self.email = email
         self.keyProduct = keyProduct
         self.enrollmentID = enrollmentID
+        self.kind = kind
     }
 }
 

@@ -23,7 +23,10 @@ public enum FlowEvent: Sendable {
     case keysPresent([SecurityKeyDevice])
     case keyOpened(SecurityKeyDevice, SecurityKeyInfo)
     case pinRetries(Int)
+    /// The new PIN is set, by `setPIN` or by `changePIN`.
     case pinSet
+    /// The reset finished; `info` is what the key reports afterwards (normally no PIN).
+    case keyReset(SecurityKeyInfo)
     case credentialCreated(RegisteredCredential)
     case assertionVerified(AssertionResult)
     case keyOperationFailed(SecurityKeyError)
@@ -40,6 +43,10 @@ public enum FlowEffect: Sendable {
     case openKey(SecurityKeyDevice)
     case readPINRetries
     case setPIN(SecretBytes)
+    /// Replace the current PIN; reported with `.pinSet`.
+    case changePIN(old: SecretBytes, new: SecretBytes)
+    /// Erase the key (CTAP authenticatorReset); only after the employee's consent. Reported with `.keyReset`.
+    case resetKey
     case makeCredential(CredentialRequest, pin: SecretBytes)
     case getAssertion(AssertionRequest, pin: SecretBytes)
     /// Abort whatever the key is doing; the pending call then reports `.cancelled`.
@@ -75,6 +82,8 @@ public struct EnrollmentEnvironment: Sendable {
     public var timestamp: @Sendable () -> String
     /// Random bytes for challenges, user handles and enrollment ids.
     public var randomBytes: @Sendable (Int) -> [UInt8]
+    /// Returns the person's earlier enrollments in this kiosk's outbox, by personnel number.
+    public var earlierEnrollments: @Sendable (String) -> EarlierEnrollments
 
     public init(
         config: KioskConfig,
@@ -82,7 +91,8 @@ public struct EnrollmentEnvironment: Sendable {
         eligibility: @escaping @Sendable (HRRecord) -> IneligibleReason?,
         proposeAccount: @escaping @Sendable (HRRecord) -> AccountProposal,
         timestamp: @escaping @Sendable () -> String,
-        randomBytes: @escaping @Sendable (Int) -> [UInt8]
+        randomBytes: @escaping @Sendable (Int) -> [UInt8],
+        earlierEnrollments: @escaping @Sendable (String) -> EarlierEnrollments = { _ in EarlierEnrollments() }
     ) {
         self.config = config
         self.search = search
@@ -90,5 +100,29 @@ public struct EnrollmentEnvironment: Sendable {
         self.proposeAccount = proposeAccount
         self.timestamp = timestamp
         self.randomBytes = randomBytes
+        self.earlierEnrollments = earlierEnrollments
+    }
+}
+
+/// A person's enrollments in this kiosk's outbox, as an additional or replacement key needs them.
+public struct EarlierEnrollments: Sendable, Equatable {
+    /// Username and e-mail of the latest record; `nil` when the outbox contains no record of the person.
+    public var username: String?
+    public var email: String?
+    /// User handle of the latest record, reused so that all keys of a person share one handle.
+    public var userHandle: [UInt8]?
+    /// Credential ids of every record, oldest first, never twice.
+    public var credentialIDs: [[UInt8]]
+    /// `true` when one of the records created the account (kind new-account), so that the
+    /// credential list covers every key the person got since, as far as this kiosk can tell.
+    public var includesNewAccount: Bool
+
+    public init(username: String? = nil, email: String? = nil, userHandle: [UInt8]? = nil,
+                credentialIDs: [[UInt8]] = [], includesNewAccount: Bool = false) {
+        self.username = username
+        self.email = email
+        self.userHandle = userHandle
+        self.credentialIDs = credentialIDs
+        self.includesNewAccount = includesNewAccount
     }
 }

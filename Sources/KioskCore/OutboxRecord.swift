@@ -87,13 +87,18 @@ public struct OutboxRecord: Sendable, Codable, Hashable {
     public var kind: EnrollmentKind
     /// Credential ids (base64url) that a replacement asks the central side to revoke; empty otherwise.
     public var replacesCredentialIDs: [String]
+    /// `true` when a replacement asks the central side to revoke every earlier credential of the
+    /// person, because this kiosk cannot list them all; `false` for other kinds. Records written
+    /// before this field existed decode as `false`.
+    public var revokeAllEarlierCredentials: Bool
     public var account: AccountRecord
     public var credential: CredentialRecord
 
     public init(
         enrollmentID: String, kioskID: String, clerkID: String, startedAt: String,
         completedAt: String, personnelNumber: String, kind: EnrollmentKind,
-        replacesCredentialIDs: [String] = [], account: AccountRecord, credential: CredentialRecord
+        replacesCredentialIDs: [String] = [], revokeAllEarlierCredentials: Bool = false,
+        account: AccountRecord, credential: CredentialRecord
     ) {
         self.formatVersion = 1
         self.enrollmentID = enrollmentID
@@ -104,7 +109,30 @@ public struct OutboxRecord: Sendable, Codable, Hashable {
         self.personnelNumber = personnelNumber
         self.kind = kind
         self.replacesCredentialIDs = replacesCredentialIDs
+        self.revokeAllEarlierCredentials = revokeAllEarlierCredentials
         self.account = account
         self.credential = credential
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion, enrollmentID, kioskID, clerkID, startedAt, completedAt, personnelNumber
+        case kind, replacesCredentialIDs, revokeAllEarlierCredentials, account, credential
+    }
+
+    /// Decodes a record; a missing `revokeAllEarlierCredentials` (older records) reads as `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        enrollmentID = try container.decode(String.self, forKey: .enrollmentID)
+        kioskID = try container.decode(String.self, forKey: .kioskID)
+        clerkID = try container.decode(String.self, forKey: .clerkID)
+        startedAt = try container.decode(String.self, forKey: .startedAt)
+        completedAt = try container.decode(String.self, forKey: .completedAt)
+        personnelNumber = try container.decode(String.self, forKey: .personnelNumber)
+        kind = try container.decode(EnrollmentKind.self, forKey: .kind)
+        replacesCredentialIDs = try container.decode([String].self, forKey: .replacesCredentialIDs)
+        revokeAllEarlierCredentials = try container.decodeIfPresent(Bool.self, forKey: .revokeAllEarlierCredentials) ?? false
+        account = try container.decode(AccountRecord.self, forKey: .account)
+        credential = try container.decode(CredentialRecord.self, forKey: .credential)
     }
 }

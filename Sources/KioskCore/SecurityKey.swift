@@ -189,6 +189,9 @@ public protocol SecurityKeySession: AnyObject, Sendable {
     func pinRetries() throws(SecurityKeyError) -> Int
     /// Sets the first PIN on a key that has none.
     func setPIN(_ pin: SecretBytes) throws(SecurityKeyError)
+    /// Replaces the PIN `old` with `new`, as a key that reports forcePINChange demands.
+    /// A wrong `old` PIN counts against the retries like any wrong PIN.
+    func changePIN(old: SecretBytes, new: SecretBytes) throws(SecurityKeyError)
     /// Creates a discoverable credential with user verification; blocks until the person touches the key.
     func makeCredential(_ request: CredentialRequest, pin: SecretBytes) throws(SecurityKeyError) -> RegisteredCredential
     /// Signs in with the new credential and verifies the signature against its public key.
@@ -200,4 +203,11 @@ public protocol SecurityKeySession: AnyObject, Sendable {
     func cancel()
     /// Closes the device; further calls fail.
     func close()
+}
+
+extension SecurityKeySession {
+    /// Default for sessions that cannot change a PIN: fails with `.unsupportedKey`.
+    public func changePIN(old: SecretBytes, new: SecretBytes) throws(SecurityKeyError) {
+        throw .unsupportedKey(reason: "this key session cannot change a PIN")
+    }
 }

@@ -93,6 +93,19 @@ public final class Fido2Session: SecurityKeySession, @unchecked Sendable {
         }
     }
 
+    /// Changes the PIN with `fido_dev_set_pin(new, old)`, which libfido2 sends as CTAP changePIN.
+    public func changePIN(old: SecretBytes, new: SecretBytes) throws(SecurityKeyError) {
+        try runOperation { () throws(SecurityKeyError) in
+            let result = try withCString(new) { newText throws(SecurityKeyError) in
+                try withCString(old) { oldText throws(SecurityKeyError) in fido_dev_set_pin(fidoDevice.handle, newText, oldText) }
+            }
+            guard result == FIDO_OK else { throw mapFailure(result, call: "fido_dev_set_pin") }
+            logger.info("security key PIN changed")
+            let refreshed = try Fido2Session.readInfo(fidoDevice)
+            currentInfo.withLock { $0 = refreshed }
+        }
+    }
+
     /// Erases every credential and the PIN (CTAP authenticatorReset through `fido_dev_reset`).
     ///
     /// Keys accept this only within a few seconds after being plugged in and only after a touch.

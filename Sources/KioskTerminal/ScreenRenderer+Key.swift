@@ -26,8 +26,13 @@ extension ScreenRenderer {
 
     static func pin(_ prompt: PINPrompt, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
         let top = ScreenCanvas.contentTop
-        let isSetting = prompt.mode == .setNew
-        let fieldLabel = prompt.stage == .confirm ? "pin.field.confirm" : "pin.field"
+        let isSetting = prompt.mode == .setNew || prompt.mode == .changeNew
+        let fieldLabel = switch (prompt.mode, prompt.stage) {
+        case (_, .confirm): "pin.field.confirm"
+        case (.enterCurrent, _): "pin.field.current"
+        case (.changeNew, _): "pin.field.new"
+        default: "pin.field"
+        }
         canvas.put("> " + context.text(fieldLabel), row: top)
         let dots = String(repeating: "•", count: prompt.typedCount)
         _ = canvas.field(dots, row: top, column: 26, width: pinFieldWidth, isFocused: true)
@@ -44,7 +49,7 @@ extension ScreenRenderer {
         canvas.put(context.text("pin.secret"), row: row, style: .dim)
         drawProblem(prompt.problem.map { UserMessages.pinProblem($0, context.localizer) }, row: row + 2, on: canvas)
         return ScreenFrame(
-            title: context.text(isSetting ? "pin.title.setNew" : "pin.title.enter"),
+            title: context.text(pinTitleKey(prompt.mode)),
             instruction: context.text(pinInstructionKey(prompt)),
             keys: [key("Enter", "action.confirm", context), key("Backspace", "action.delete", context),
                    key("Esc", "action.cancel", context)])
@@ -62,11 +67,22 @@ extension ScreenRenderer {
             keys: [key("Esc", "action.cancel", context)])
     }
 
+    private static func pinTitleKey(_ mode: PINPrompt.Mode) -> String {
+        switch mode {
+        case .setNew: "pin.title.setNew"
+        case .enterExisting: "pin.title.enter"
+        case .enterCurrent: "pin.title.change"
+        case .changeNew: "pin.title.changeNew"
+        }
+    }
+
     private static func pinInstructionKey(_ prompt: PINPrompt) -> String {
         switch (prompt.mode, prompt.stage) {
+        case (_, .confirm): "pin.instruction.confirm"
         case (.setNew, .first): "pin.instruction.setNew"
-        case (.setNew, .confirm), (.enterExisting, .confirm): "pin.instruction.confirm"
         case (.enterExisting, .first): "pin.instruction.enter"
+        case (.enterCurrent, .first): "pin.instruction.current"
+        case (.changeNew, .first): "pin.instruction.changeNew"
         }
     }
 }

@@ -6,6 +6,9 @@ extension ScreenRenderer {
     static func summary(_ summary: EnrollmentSummary, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
         let row = drawSummary(summary, row: ScreenCanvas.contentTop, canvas, context)
         canvas.put(context.text("summary.testPassed"), row: row + 1, style: .success)
+        if summary.kind == .replacementKey {
+            canvas.paragraph(context.text("summary.replacementWarning"), row: row + 3, style: .problem, maxLines: 2)
+        }
         return ScreenFrame(
             title: context.text("summary.title"),
             instruction: context.text("summary.instruction"),
@@ -43,6 +46,9 @@ extension ScreenRenderer {
         canvas.labeled(context.text("account.email"), summary.email, row: row + 2)
         canvas.labeled(context.text("summary.keyProduct"), summary.keyProduct, row: row + 3, style: .plain)
         canvas.labeled(context.text("summary.enrollmentID"), summary.enrollmentID, row: row + 4, style: .plain)
-        return row + 5
+        guard summary.kind != .newAccount else { return row + 5 }
+        let kindKey = summary.kind == .additionalKey ? "summary.kind.additional" : "summary.kind.replacement"
+        canvas.labeled(context.text("summary.kind"), context.text(kindKey), row: row + 5, style: .plain)
+        return row + 6
     }
 }

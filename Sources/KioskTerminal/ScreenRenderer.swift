@@ -47,6 +47,12 @@ public enum ScreenRenderer {
         case .confirmPerson(let record): confirmPerson(record, canvas, context)
         case .ineligible(let record, let reason): ineligible(record, reason, canvas, context)
         case .accountProposal(let record, let proposal): accountProposal(record, proposal, canvas, context)
+        case .existingAccount(let record, let account, let selected):
+            existingAccount(record, account, selected: selected, canvas, context)
+        case .confirmReplacement(let record, let account): confirmReplacement(record, account, canvas, context)
+        case .replugKey(let stage): replugKey(stage, canvas, context)
+        case .resetConsent(let consent): resetConsent(consent, canvas, context)
+        case .resetKey(let progress): resetKey(progress, canvas, context)
         case .insertKey(let problem): insertKey(problem, canvas, context)
         case .pin(let prompt): pin(prompt, canvas, context)
         case .touchKey(let purpose): touchKey(purpose, canvas, context)

@@ -73,6 +73,19 @@ public enum UserMessages {
         case .wrongPIN(let retries?): localizer.text("pin.problem.wrong.count", String(retries))
         case .wrongPIN(nil): localizer.text("pin.problem.wrong")
         case .rejectedByKey: localizer.text("pin.problem.rejected")
+        case .trivial: localizer.text("pin.problem.trivial")
+        case .sameAsCurrent: localizer.text("pin.problem.sameAsCurrent")
+        }
+    }
+
+    /// Returns the message for a reset attempt that did not work.
+    public static func resetProblem(_ problem: ResetProblem, _ localizer: Localizer) -> String {
+        switch problem {
+        case .tooLate: localizer.text("resetKey.problem.tooLate")
+        case .notTouched: localizer.text("resetKey.problem.notTouched")
+        case .removed: localizer.text("resetKey.problem.removed")
+        case .multipleKeys(let count): localizer.text("resetKey.problem.multipleKeys", String(count))
+        case .failed: localizer.text("resetKey.problem.failed")
         }
     }
 

@@ -6,20 +6,18 @@ import Synchronization
 final class AccountRegistry: Sendable {
     private struct State {
         var takenUsernames: Set<String>
-        /// Personnel number → username of an enrollment waiting in the outbox.
-        var enrolled: [String: String]
+        /// Personnel number → that person's records in the outbox, oldest first.
+        var enrolled: [String: EarlierEnrollments]
     }
 
     private let state: Mutex<State>
 
     init(hrRecords: [HRRecord], outboxRecords: [OutboxRecord]) {
-        var taken = UsernamePolicy.lowercasedSet(hrRecords.compactMap(\.account))
-        var enrolled: [String: String] = [:]
-        for record in outboxRecords {
-            taken.insert(record.account.username.lowercased())
-            enrolled[record.personnelNumber] = record.account.username
+        var state = State(takenUsernames: UsernamePolicy.lowercasedSet(hrRecords.compactMap(\.account)), enrolled: [:])
+        for record in outboxRecords.sorted(by: { $0.completedAt < $1.completedAt }) {
+            Self.add(record, to: &state)
         }
-        state = Mutex(State(takenUsernames: taken, enrolled: enrolled))
+        self.state = Mutex(state)
     }
 
     /// `true` when `username` is in use, ignoring case as Active Directory does.
@@ -29,14 +27,32 @@ final class AccountRegistry: Sendable {
 
     /// The username of an enrollment of this person already in the outbox, if any.
     func enrolledUsername(personnelNumber: String) -> String? {
-        state.withLock { $0.enrolled[personnelNumber] }
+        state.withLock { $0.enrolled[personnelNumber]?.username }
     }
 
-    /// Records a saved enrollment so the next proposal avoids its username.
+    /// Returns the person's enrollments in the outbox, or an empty value when there are none.
+    func earlierEnrollments(personnelNumber: String) -> EarlierEnrollments {
+        state.withLock { $0.enrolled[personnelNumber] } ?? EarlierEnrollments()
+    }
+
+    /// Records a saved enrollment so the next proposal avoids its username and the person's
+    /// next key excludes this credential.
     func add(_ record: OutboxRecord) {
-        state.withLock { state in
-            state.takenUsernames.insert(record.account.username.lowercased())
-            state.enrolled[record.personnelNumber] = record.account.username
+        state.withLock { Self.add(record, to: &$0) }
+    }
+
+    private static func add(_ record: OutboxRecord, to state: inout State) {
+        state.takenUsernames.insert(record.account.username.lowercased())
+        var earlier = state.enrolled[record.personnelNumber] ?? EarlierEnrollments()
+        earlier.username = record.account.username
+        earlier.email = record.account.email
+        if let handle = Base64URL.decode(record.credential.userHandle), !handle.isEmpty {
+            earlier.userHandle = handle
         }
+        if let id = Base64URL.decode(record.credential.credentialID), !earlier.credentialIDs.contains(id) {
+            earlier.credentialIDs.append(id)
+        }
+        if record.kind == .newAccount { earlier.includesNewAccount = true }
+        state.enrolled[record.personnelNumber] = earlier
     }
 }

@@ -37,6 +37,10 @@ final class KeyWorker: Sendable {
             queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in .pinRetries(try session.pinRetries()) } }
         case .setPIN(let pin):
             queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in try session.setPIN(pin); return .pinSet } }
+        case .changePIN(let old, let new):
+            queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in try session.changePIN(old: old, new: new); return .pinSet } }
+        case .resetKey:
+            queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in try session.reset(); return .keyReset(session.info) } }
         case .makeCredential(let request, let pin):
             queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in .credentialCreated(try session.makeCredential(request, pin: pin)) } }
         case .getAssertion(let request, let pin):

@@ -48,6 +48,7 @@ enum KioskRunner {
                 var context = ScreenContext(localizer: localizer, kioskID: config.kioskID, clerkID: flow.clerkID,
                                             touchTimeoutSeconds: config.touchTimeoutSeconds)
                 context.language = language
+                context.idleSecondsLeft = flow.idleSecondsLeft(now: KioskApp.monotonicSeconds())
                 ScreenRenderer.render(step: step, context: context, into: screen)
             },
             demoControls: keys.virtualKeys.isEmpty ? nil : { number in DemoKeys.toggle(number, keys: keys.virtualKeys) })
@@ -85,7 +86,8 @@ enum KioskRunner {
             },
             proposeAccount: { person in policy.propose(for: person, taken: registry.isTaken) },
             timestamp: { Clock.timestamp() },
-            randomBytes: { count in randomBytes(count) })
+            randomBytes: { count in randomBytes(count) },
+            earlierEnrollments: { number in registry.earlierEnrollments(personnelNumber: number) })
     }
 
     private static func randomBytes(_ count: Int) -> [UInt8] {

@@ -105,11 +105,21 @@ import Testing
         #expect(flow.step == .confirmPerson(Self.twin))
     }
 
-    @Test func personWithAccountIsToldSo() {
+    @Test func personWithAccountGetsKeyChoice() {
         let flow = makeFlow(ineligible: .hasAccount(username: "j.mueller"))
         signInAndLookUp(flow)
         flow.handle(.input(.enter))
-        #expect(flow.step == .ineligible(Self.person, .hasAccount(username: "j.mueller")))
+        let account = ExistingAccount(username: "j.mueller", email: "j.mueller@stadt.example")
+        #expect(flow.step == .existingAccount(Self.person, account, selected: .additional))
+        flow.handle(.input(.escape))
+        #expect(flow.step == .confirmPerson(Self.person))
+    }
+
+    @Test func otherIneligiblePersonIsToldSo() {
+        let flow = makeFlow(ineligible: .status(.pensioner))
+        signInAndLookUp(flow)
+        flow.handle(.input(.enter))
+        #expect(flow.step == .ineligible(Self.person, .status(.pensioner)))
         flow.handle(.input(.enter))
         #expect(flow.step == .welcome)
         #expect(!flow.holdsPersonalData)

@@ -47,8 +47,12 @@ final class KioskFixture {
     }
 
     /// Starts the kiosk in demo mode in an 80x24 tmux window and waits for the welcome screen.
-    func startKiosk(columns: Int = 80, rows: Int = 24) throws {
+    /// - Parameter environment: extra variables for the kiosk, such as the demo key's PIN scenario.
+    func startKiosk(columns: Int = 80, rows: Int = 24, environment: [String: String] = [:]) throws {
+        let variables = environment.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\(TmuxSession.shellQuoted($0.value))" }.joined(separator: " ")
         let command = "cd \(TmuxSession.shellQuoted(Self.repositoryRoot)) && "
+            + (variables.isEmpty ? "" : "env \(variables) ")
             + "\(TmuxSession.shellQuoted(Self.kioskBinary)) --config \(TmuxSession.shellQuoted(configPath)) --demo"
         let session = try TmuxSession(command: command, columns: columns, rows: rows)
         tmux = session

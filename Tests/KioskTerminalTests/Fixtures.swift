@@ -53,20 +53,49 @@ enum Fixtures {
         ("accountProposal", .accountProposal(ayse, AccountProposal(
             username: "ayse.yilmaz-berger", email: "ayse.yilmaz-berger@stadt.example",
             displayName: "Dr. Ayşe Yılmaz-Berger"))),
+        ("existingAccount", .existingAccount(ayse, existingAccount, selected: .additional)),
+        ("existingAccount.replacement", .existingAccount(ayse, existingAccount, selected: .replacement)),
+        ("confirmReplacement", .confirmReplacement(ayse, existingAccount)),
         ("insertKey", .insertKey(problem: nil)),
         ("insertKey.multiple", .insertKey(problem: .multipleKeys(count: 2))),
         ("pin.setNew", .pin(PINPrompt(mode: .setNew, typedCount: 3, problem: .tooShort(minimum: 4)))),
         ("pin.confirm", .pin(PINPrompt(mode: .setNew, stage: .confirm, typedCount: 6))),
         ("pin.enter", .pin(PINPrompt(mode: .enterExisting, typedCount: 4, retriesLeft: 5, problem: .wrongPIN(retriesLeft: 5)))),
+        ("pin.current", .pin(PINPrompt(mode: .enterCurrent, typedCount: 6, retriesLeft: 7))),
+        ("pin.changeNew", .pin(PINPrompt(mode: .changeNew, typedCount: 6, problem: .sameAsCurrent))),
+        ("pin.trivial", .pin(PINPrompt(mode: .setNew, problem: .trivial))),
+        ("replugKey.unplug", .replugKey(.unplug)),
+        ("replugKey.plugIn", .replugKey(.plugIn)),
+        ("resetConsent", .resetConsent(ResetConsent(typed: "NEIN", notConfirmed: true))),
+        ("resetKey.unplug", .resetKey(ResetProgress(stage: .unplug, problem: .tooLate))),
+        ("resetKey.plugIn", .resetKey(ResetProgress(stage: .plugIn, problem: .multipleKeys(count: 2)))),
+        ("resetKey.touch", .resetKey(ResetProgress(stage: .touch))),
         ("touchKey.register", .touchKey(.register)),
         ("touchKey.test", .touchKey(.testSignIn)),
         ("summary", .summary(summary)),
         ("saved", .saved(summary)),
+        ("summary.replacement", .summary(replacementSummary)),
+        ("saved.additional", .saved(additionalSummary)),
         ("failed.keyRemoved", .failed(.key(.keyRemoved))),
         ("failed.pinBlocked", .failed(.key(.pinBlocked))),
         ("failed.diskFull", .failed(.outboxWriteFailed(detail: .diskFull))),
         ("failed.idle", .failed(.idleTimeout)),
     ]
+
+    static let existingAccount = ExistingAccount(
+        username: "ayse.yilmaz", email: "ayse.yilmaz@stadt.example", knownCredentialCount: 2)
+
+    static var replacementSummary: EnrollmentSummary {
+        var summary = summary
+        summary.kind = .replacementKey
+        return summary
+    }
+
+    static var additionalSummary: EnrollmentSummary {
+        var summary = summary
+        summary.kind = .additionalKey
+        return summary
+    }
 
     static var numberForm: LookupForm {
         var form = LookupForm(mode: .personnelNumber)

@@ -108,4 +108,28 @@ struct UserMessagesTests {
             #expect(!UserMessages.ineligible(.status(status), name: "Ayşe", localizer).hasPrefix("ineligible."))
         }
     }
+
+    @Test(arguments: Language.allCases)
+    func resetProblemsAreDistinctAndFilledIn(language: Language) throws {
+        var localizer = try Fixtures.localizer()
+        localizer.language = language
+        let problems: [ResetProblem] = [.tooLate, .notTouched, .removed, .multipleKeys(count: 2), .failed]
+        let texts = problems.map { UserMessages.resetProblem($0, localizer) }
+        #expect(Set(texts).count == problems.count)
+        for text in texts {
+            #expect(!text.hasPrefix("resetKey."), "missing text: \(text)")
+            #expect(!text.contains("{"), "unfilled placeholder: \(text)")
+        }
+        #expect(texts[3].contains("2"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func newPINProblemsHaveText(language: Language) throws {
+        var localizer = try Fixtures.localizer()
+        localizer.language = language
+        for problem in [PINProblem.trivial, .sameAsCurrent] {
+            let text = UserMessages.pinProblem(problem, localizer)
+            #expect(!text.hasPrefix("pin.problem."), "\(problem) has no text")
+        }
+    }
 }
