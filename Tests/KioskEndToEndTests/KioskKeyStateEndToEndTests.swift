@@ -6,7 +6,7 @@ import Testing
 /// Runs the kiosk binary against demo keys started in awkward states through `KIOSK_DEMO_KEY`
 /// (forced PIN change, no touch, full store, untrusted attestation, pulled while blinking) and
 /// checks that each has a clear screen and a way back.
-@Suite(.serialized, .disabled("needs the KIOSK_DEMO_KEY scenarios that the key layer adds"))
+@Suite(.serialized)
 struct KioskKeyStateEndToEndTests {
     private static let goodPIN = "4711abc"
 

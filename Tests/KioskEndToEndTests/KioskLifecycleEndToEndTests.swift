@@ -126,8 +126,7 @@ import Testing
         #expect(!kiosk.log().contains("security key reset"), "no reset may run after Esc")
     }
 
-    /// Needs a virtual key that implements authenticatorReset, which the key layer's scenario work adds.
-    @Test(.disabled("the virtual key does not answer authenticatorReset yet"))
+    @Test
     func blockedPINResetWithConsentThenNewPIN() throws {
         let kiosk = try KioskFixture()
         try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY_PIN": "2468ab", "KIOSK_DEMO_KEY_PIN_RETRIES": "0"])
