@@ -16,21 +16,6 @@ enum DemoKeys {
         if key.isPluggedIn { key.unplug() } else { key.plugIn() }
     }
 
-    /// Environment variables that end-to-end tests set to start the demo key in a given PIN
-    /// state; the kiosk reads them only in demo mode. `KIOSK_DEMO_KEY_PIN` presets a PIN and
-    /// `KIOSK_DEMO_KEY_PIN_RETRIES` the retries left (0 blocks the PIN).
-    static let presetPINVariable = "KIOSK_DEMO_KEY_PIN"
-    static let presetRetriesVariable = "KIOSK_DEMO_KEY_PIN_RETRIES"
-
-    /// Puts the primary demo key into the PIN state that the environment variables request, if any.
-    static func applyPINScenario(to key: VirtualAuthenticator, environment: [String: String]) {
-        guard let pin = environment[presetPINVariable], !pin.isEmpty else { return }
-        key.presetPIN(pin)
-        if let retries = environment[presetRetriesVariable].flatMap(Int.init) {
-            key.setPINRetries(retries)
-        }
-    }
-
     /// Makes the demo key look like the next person's new, empty key after an enrollment.
     static func handOver(_ keys: [VirtualAuthenticator]) {
         guard let key = keys.first else { return }
@@ -64,7 +49,6 @@ extension KioskRunner {
                 configuration: VirtualKeyConfiguration(path: DemoKeys.secondPath, product: "Virtual YubiKey (demo 2)"),
                 dataDirectory: directory)
             second.unplug()
-            DemoKeys.applyPINScenario(to: primary, environment: ProcessInfo.processInfo.environment)
             primary.setTouch(.after(.milliseconds(600)))
             second.setTouch(.after(.milliseconds(600)))
             if let settings = ProcessInfo.processInfo.environment[DemoKeyScenario.environmentVariable] {

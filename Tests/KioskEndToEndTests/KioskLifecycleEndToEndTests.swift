@@ -89,7 +89,7 @@ import Testing
 
     @Test func threeWrongPINsLeadThroughReplug() throws {
         let kiosk = try KioskFixture()
-        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY_PIN": "2468ab"])
+        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY": "pin=2468ab"])
         try kiosk.walkToNewPerson()
         try kiosk.waitFor("Noch 8 Versuche")
         try kiosk.type("9999")
@@ -111,7 +111,7 @@ import Testing
 
     @Test func blockedPINErasesNothingWithoutConsent() throws {
         let kiosk = try KioskFixture()
-        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY_PIN": "2468ab", "KIOSK_DEMO_KEY_PIN_RETRIES": "0"])
+        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY": "pin=2468ab,retries=0"])
         try kiosk.walkToNewPerson()
         let explained = try kiosk.waitFor("PIN ist gesperrt")
         #expect(explained.contains("ALLE Anmeldedaten"))
@@ -129,7 +129,7 @@ import Testing
     @Test
     func blockedPINResetWithConsentThenNewPIN() throws {
         let kiosk = try KioskFixture()
-        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY_PIN": "2468ab", "KIOSK_DEMO_KEY_PIN_RETRIES": "0"])
+        try kiosk.startKiosk(environment: ["KIOSK_DEMO_KEY": "pin=2468ab,retries=0"])
         try kiosk.walkToNewPerson()
         try kiosk.waitFor("PIN ist gesperrt")
         try kiosk.type("JA")
