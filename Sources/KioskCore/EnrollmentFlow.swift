@@ -1,5 +1,5 @@
 /// The enrollment as a state machine: an event goes in, the next screen state and a list of
-/// effects come out. It knows nothing of curses, USB or files; the host performs the effects
+/// effects come out. It has no access to curses, USB or files. The host performs the effects
 /// and reports their results back as events.
 ///
 /// Not thread-safe: call `handle` from the UI thread only.
@@ -24,7 +24,7 @@ public final class EnrollmentFlow {
         self.language = environment.config.defaultLanguage
     }
 
-    /// `true` while the flow holds any personal data of the person being enrolled.
+    /// `true` while the flow keeps any personal data of the person being enrolled.
     public var holdsPersonalData: Bool { session != nil || lastForm != nil }
 
     /// Returns the seconds left before the idle timeout ends the session, during its last 30 seconds.

@@ -12,7 +12,7 @@ public struct SecurityKeyDevice: Sendable, Hashable {
     }
 }
 
-/// What a key reported in its authenticatorGetInfo reply.
+/// The fields of a key's authenticatorGetInfo reply that the kiosk uses.
 public struct SecurityKeyInfo: Sendable, Hashable {
     /// AAGUID, 16 bytes.
     public var aaguid: [UInt8]
@@ -144,7 +144,7 @@ public struct AssertionResult: Sendable, Hashable {
 public enum SecurityKeyError: Error, Sendable, Equatable {
     case noKeyFound
     case multipleKeys(count: Int)
-    /// The key was unplugged or stopped answering mid-operation.
+    /// The key was unplugged or stopped responding mid-operation.
     case keyRemoved
     case pinRequired
     /// Wrong PIN; `retriesLeft` is `nil` when the key could not be asked.
@@ -172,7 +172,7 @@ public enum SecurityKeyError: Error, Sendable, Equatable {
     case deviceError(call: String, code: Int)
 }
 
-/// Finds security keys. The real implementation asks libfido2; tests may attach virtual keys.
+/// Finds security keys. The real implementation queries libfido2; tests may attach virtual keys.
 public protocol SecurityKeyProvider: Sendable {
     /// Lists the keys present right now.
     func devices() throws(SecurityKeyError) -> [SecurityKeyDevice]
@@ -180,7 +180,7 @@ public protocol SecurityKeyProvider: Sendable {
     func open(_ device: SecurityKeyDevice) throws(SecurityKeyError) -> any SecurityKeySession
 }
 
-/// One opened key. Calls block until the key answers, so run them off the UI thread.
+/// One opened key. Calls block until the key responds, so run them off the UI thread.
 public protocol SecurityKeySession: AnyObject, Sendable {
     var device: SecurityKeyDevice { get }
     var info: SecurityKeyInfo { get }

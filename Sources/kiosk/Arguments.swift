@@ -1,4 +1,4 @@
-/// What the command line asks the kiosk to do.
+/// The action that the command line requests.
 enum Command: Equatable {
     /// The interactive kiosk; `demo` attaches a virtual key instead of USB keys.
     case run(configPath: String, demo: Bool)

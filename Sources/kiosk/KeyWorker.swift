@@ -3,7 +3,7 @@ import KioskCore
 import Synchronization
 
 /// Runs the flow's security key effects on one background queue, because libfido2 calls block
-/// until the key answers or the person touches it, and reports each result as a `FlowEvent`.
+/// until the key responds or the person touches it, and reports each result as a `FlowEvent`.
 final class KeyWorker: Sendable {
     private let provider: any SecurityKeyProvider
     private let events: EventQueue
@@ -21,7 +21,7 @@ final class KeyWorker: Sendable {
         self.logger = logger
     }
 
-    /// Starts the work one effect asks for; `cancelKeyOperation` acts at once, the rest queue up in order.
+    /// Starts the work that one effect requests; `cancelKeyOperation` acts at once, the rest queue up in order.
     func perform(_ effect: FlowEffect) {
         switch effect {
         case .watchForKeys:

@@ -2,8 +2,8 @@ import Foundation
 import KioskCore
 import KioskTerminal
 
-/// The interactive kiosk: reads keys, feeds the enrollment flow, performs its effects and
-/// redraws, all on the main thread; only key operations run on the key worker's queue.
+/// The interactive kiosk. It reads keys, feeds the enrollment flow, performs its effects and
+/// redraws, all on the main thread. Only key operations run on the key worker's queue.
 final class KioskApp {
     private let flow: EnrollmentFlow
     private let terminal: any TerminalDriver

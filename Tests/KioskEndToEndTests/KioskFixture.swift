@@ -94,7 +94,7 @@ final class KioskFixture {
             .filter { $0.hasSuffix(".json") }.sorted()
     }
 
-    /// The record inside an outbox file, decoded from the envelope's payload.
+    /// Decodes the record inside an outbox file from the envelope's payload.
     func record(in fileName: String) throws -> OutboxRecord {
         let data = try Data(contentsOf: URL(fileURLWithPath: outboxDirectory + "/" + fileName))
         let envelope = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

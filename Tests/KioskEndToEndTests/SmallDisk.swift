@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tiny tmpfs mounted over a folder, so a test can fill the disk under the kiosk for real.
-/// Mounting needs root; `problem` says why it failed otherwise.
+/// Mounting needs root; `problem` contains the reason when it failed.
 struct SmallDisk {
     let path: String
     private(set) var isMounted = false
