@@ -8,13 +8,21 @@ enum HRExportDecoder {
     /// `.auto` picks UTF-8 when the bytes are valid UTF-8 (with or without BOM) and
     /// Windows-1252 otherwise. A Windows-1252 umlaut is a lone byte 0xC4–0xFC that UTF-8 reads as a
     /// lead byte needing continuation bytes, so real Windows-1252 names almost never pass as UTF-8.
-    /// - Throws: `.utf16File` for a UTF-16 byte order mark, `.invalidUTF8` for `.utf8` with bad bytes, `.utf8FileWithWindows1252Setting`
-    ///   for `.windows1252` with a file that is evidently UTF-8.
+    ///
+    /// A file that is not valid UTF-8 but contains UTF-8 sequences for non-ASCII letters mixes two
+    /// encodings (typically rows appended by another tool). No single decoding reads every name
+    /// right, so such a file is rejected whatever `hr.encoding` is set to.
+    /// - Throws: `.utf16File` for a UTF-16 byte order mark, `.mixedEncodings` for a file with both
+    ///   UTF-8 and non-UTF-8 lines, `.invalidUTF8` for `.utf8` with bad bytes,
+    ///   `.utf8FileWithWindows1252Setting` for `.windows1252` with a file that is evidently UTF-8.
     static func decode(_ bytes: [UInt8], as encoding: HREncoding) throws(HRImportError) -> (String, HREncoding) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16File }
         let hasBOM = bytes.starts(with: byteOrderMark)
         let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
         let validText = String(validating: body, as: UTF8.self)
+        if validText == nil, let mixed = mixedEncodingLines(body) {
+            throw .mixedEncodings(utf8Line: mixed.utf8Line, otherLine: mixed.otherLine)
+        }
 
         switch encoding {
         case .utf8:
@@ -32,6 +40,35 @@ enum HRExportDecoder {
             if let validText { return (validText, .utf8) }
             return (Windows1252.decode(body), .windows1252)
         }
+    }
+
+    /// Returns the first line holding a multi-byte UTF-8 sequence and the first line holding a byte
+    /// that is not valid UTF-8, or `nil` when the bytes contain no multi-byte UTF-8 sequence.
+    ///
+    /// In Windows-1252 text a valid UTF-8 pair means two letters such as "Ã¼", which do not occur
+    /// in names, so a multi-byte UTF-8 sequence in a file that is not valid UTF-8 marks a mix.
+    static func mixedEncodingLines(_ bytes: [UInt8]) -> (utf8Line: Int, otherLine: Int)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var utf8Line: Int?
+        var otherLine: Int?
+        while utf8Line == nil || otherLine == nil {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count > 1 {
+                    utf8Line = utf8Line ?? line
+                } else if encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                }
+            case .error:
+                otherLine = otherLine ?? line
+            case .emptyInput:
+                return nil
+            }
+        }
+        guard let utf8Line, let otherLine else { return nil }
+        return (utf8Line, otherLine)
     }
 
     /// Returns the offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`

@@ -55,22 +55,71 @@ public struct IdentityIndex: Sendable {
     }
 
     /// Finds everyone born on `birthDate` whose surname matches, and whose given name matches
-    /// when one is typed.
+    /// when one is typed, best match first.
     ///
     /// A name matches when its match key equals the key of the whole stored name or of one of
     /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
+    /// Ranking: a name spelled as stored (ignoring case) beats a folded match (Mueller for
+    /// Müller), which beats a match on one part of a double name; ties go by personnel number.
     /// - Parameter givenName: `nil` or blank to match on surname and birth date only.
-    /// - Returns: all matching records sorted by personnel number (several for homonyms); empty
-    ///   when none match or the surname has no letters.
+    /// - Returns: all matching records (several for homonyms); empty when none match or the
+    ///   surname has no letters.
     public func lookup(surname: String, givenName: String?, birthDate: CivilDate) -> [HRRecord] {
-        let surnameKey = Self.wholeKey(NameFolding.parts(of: surname))
+        let surnameParts = NameFolding.parts(of: surname)
+        let surnameKey = Self.wholeKey(surnameParts)
         guard !surnameKey.isEmpty, let candidates = entriesByBirthDate[birthDate] else { return [] }
-        let givenKey = givenName.map { Self.wholeKey(NameFolding.parts(of: $0)) } ?? ""
+        let givenParts = givenName.map(NameFolding.parts(of:)) ?? []
+        let givenKey = Self.wholeKey(givenParts)
 
+        let typedSurname = Self.spelling(surnameParts)
+        let typedGiven = Self.spelling(givenParts)
         return candidates
             .filter { $0.surnameKeys.contains(surnameKey) && (givenKey.isEmpty || $0.givenNameKeys.contains(givenKey)) }
+            .map { entry in
+                let surnameRank = Self.rank(entry.record.surname, typed: typedSurname, key: surnameKey, keys: entry.surnameKeys)
+                let givenRank = givenKey.isEmpty
+                    ? 0 : Self.rank(entry.record.givenName, typed: typedGiven, key: givenKey, keys: entry.givenNameKeys)
+                return (rank: surnameRank + givenRank, record: entry.record)
+            }
+            .sorted { ($0.rank, $0.record.personnelNumber) < ($1.rank, $1.record.personnelNumber) }
             .map(\.record)
-            .sorted { $0.personnelNumber < $1.personnelNumber }
+    }
+
+    /// Runs `query` and caps the result, so a lookup never lists more than a few people.
+    ///
+    /// - Parameter limit: the most candidates returned; with more matches the result is
+    ///   `.tooManyMatches(limit:)` and names nobody, so the clerk adds the given name or searches
+    ///   by personnel number instead of browsing a long list.
+    /// - Returns: `.found` with at most `limit` records, best first (empty when nobody matched),
+    ///   or `.tooManyMatches`. Never `.throttled`; throttling is the caller's job.
+    public func search(_ query: LookupQuery, limit: Int = IdentityIndex.maxCandidates) -> LookupOutcome {
+        let found: [HRRecord]
+        switch query {
+        case .personnelNumber(let number, let birthDate):
+            found = lookup(personnelNumber: number, birthDate: birthDate).map { [$0] } ?? []
+        case .name(let surname, let givenName, let birthDate):
+            found = lookup(surname: surname, givenName: givenName, birthDate: birthDate)
+        }
+        return found.count > limit ? .tooManyMatches(limit: limit) : .found(found)
+    }
+
+    /// Default cap of `search(_:limit:)`: the candidate list fits one screen at 80x24, and true
+    /// homonyms (same name and birth date) are rarely more than two or three.
+    public static let maxCandidates = 5
+
+    // MARK: - Ranking
+
+    /// Returns 0 when the stored name is spelled as typed (ignoring case and titles), 1 when the
+    /// whole name matches after folding, 2 when only one part of a double name matches.
+    private static func rank(_ stored: String, typed: String, key: String, keys: [String]) -> Int {
+        if spelling(NameFolding.parts(of: stored)) == typed { return 0 }
+        // keys[0] is the whole-name key; keys[1], when present, is the key of the parts joined.
+        return keys.prefix(2).contains(key) ? 1 : 2
+    }
+
+    /// Name parts lower-cased and joined by one space, for the exact-spelling comparison.
+    private static func spelling(_ parts: [String]) -> String {
+        parts.joined(separator: " ").lowercased()
     }
 
     /// Returns the match keys of a name as a whole and of each part, without empty keys.

@@ -5,7 +5,9 @@ import Foundation
 /// German convention writes ä ö ü ß as ae oe ue ss when umlauts are unavailable, so both forms
 /// must be treated as the same name. Letters without a decomposition (ł, ı, đ, æ, ø …) get an
 /// explicit replacement; every other accent is dropped after Unicode compatibility decomposition.
-/// Letters of non-Latin scripts (Greek, Cyrillic) have no replacement and are dropped.
+/// Greek letters are transliterated letter by letter in the manner of ELOT 743 (β → v, η → i,
+/// χ → ch; υ → u after ο, v after α and ε, y elsewhere), so a name in Greek script still
+/// matches its passport spelling in most cases. The rules for γγ, μπ and ντ are left out. Letters of other non-Latin scripts (Cyrillic, Arabic) are dropped.
 public enum NameFolding {
     /// Replacements for letters that decomposition does not reduce to ASCII, and for the
     /// German umlauts, which are written with an e rather than without their dots.
@@ -18,6 +20,13 @@ public enum NameFolding {
         "þ": "th", "Þ": "th", "ħ": "h", "Ħ": "h",
     ]
 
+    /// Lower-case Greek letters without accents, to Latin; upper case is lowered first.
+    private static let greek: [Unicode.Scalar: String] = [
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+        "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+        "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+    ]
+
     /// Transliterates a name to lower-case ASCII: umlauts become ae/oe/ue, ß becomes ss, other
     /// accents are dropped. ASCII characters (spaces, hyphens, apostrophes, digits) stay as they are.
     ///
@@ -26,14 +35,22 @@ public enum NameFolding {
         // Most names are plain ASCII already; skipping normalisation for them speeds up indexing.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
         var result = String.UnicodeScalarView()
+        var previousGreek: Unicode.Scalar?
         for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII {
                 result.append(scalar)
+                previousGreek = nil
             } else if let replacement = replacements[scalar] {
                 result.append(contentsOf: replacement.unicodeScalars)
             } else {
-                let decomposed = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
-                result.append(contentsOf: decomposed.filter(\.isASCII))
+                for part in String(scalar).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+                    if part.isASCII {
+                        result.append(part)
+                    } else if let latin = greek[part] {
+                        result.append(contentsOf: greekUpsilon(part, after: previousGreek, default: latin).unicodeScalars)
+                        previousGreek = part
+                    }
+                }
             }
         }
         return String(result).lowercased()
@@ -72,6 +89,17 @@ public enum NameFolding {
         let tokens = name.split(whereSeparator: { $0.isWhitespace || $0 == "-" })
         let nameTokens = tokens.filter { !$0.contains(".") }
         return (nameTokens.isEmpty ? tokens : nameTokens).map(String.init)
+    }
+
+    /// Returns the Latin spelling of υ by the vowel before it (ου → ou, αυ → av, ευ → ev), or
+    /// `latin` for every other letter.
+    private static func greekUpsilon(_ letter: Unicode.Scalar, after previous: Unicode.Scalar?, default latin: String) -> String {
+        guard letter == "υ", let previous else { return latin }
+        switch previous {
+        case "ο": return "u"
+        case "α", "ε": return "v"
+        default: return latin
+        }
     }
 
     /// `true` when `next` after `previous` is the e of ae/oe/ue or the j of dj.

@@ -11,20 +11,16 @@ final class ThrottledLookup: Sendable {
         self.index = index
     }
 
+    /// Runs the capped search unless the throttle is waiting. A lookup that matched too many
+    /// people counts as a success, because the name and birth date did exist.
     func search(_ query: LookupQuery) -> LookupOutcome {
         throttle.withLock { throttle in
             let now = ContinuousClock.now
             let wait = throttle.remainingWaitSeconds(at: now)
             guard wait == 0 else { return .throttled(waitSeconds: wait) }
-            let found: [HRRecord]
-            switch query {
-            case .personnelNumber(let number, let birthDate):
-                found = index.lookup(personnelNumber: number, birthDate: birthDate).map { [$0] } ?? []
-            case .name(let surname, let givenName, let birthDate):
-                found = index.lookup(surname: surname, givenName: givenName, birthDate: birthDate)
-            }
-            if found.isEmpty { throttle.recordFailure(at: now) } else { throttle.recordSuccess() }
-            return .found(found)
+            let outcome = index.search(query)
+            if outcome == .found([]) { throttle.recordFailure(at: now) } else { throttle.recordSuccess() }
+            return outcome
         }
     }
 }
