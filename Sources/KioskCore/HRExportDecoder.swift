@@ -2,8 +2,8 @@
 enum HRExportDecoder {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// Decodes `bytes` and returns the text without byte order mark, and the encoding used
-    /// (never `.auto`).
+    /// Decodes `bytes` and returns the text as UTF-8 bytes without byte order mark, and the
+    /// encoding used (never `.auto`).
     ///
     /// `.auto` picks UTF-8 when the bytes are valid UTF-8 (with or without BOM) and
     /// Windows-1252 otherwise. A Windows-1252 umlaut is a lone byte 0xC4–0xFC that UTF-8 reads as a
@@ -15,30 +15,30 @@ enum HRExportDecoder {
     /// - Throws: `.utf16File` for a UTF-16 byte order mark, `.mixedEncodings` for a file with both
     ///   UTF-8 and non-UTF-8 lines, `.invalidUTF8` for `.utf8` with bad bytes,
     ///   `.utf8FileWithWindows1252Setting` for `.windows1252` with a file that is evidently UTF-8.
-    static func decode(_ bytes: [UInt8], as encoding: HREncoding) throws(HRImportError) -> (String, HREncoding) {
+    static func decode(_ bytes: [UInt8], as encoding: HREncoding) throws(HRImportError) -> ([UInt8], HREncoding) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16File }
         let hasBOM = bytes.starts(with: byteOrderMark)
         let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
-        let validText = String(validating: body, as: UTF8.self)
-        if validText == nil, let mixed = mixedEncodingLines(body) {
+        let isValidUTF8 = firstInvalidUTF8Offset(body) == nil
+        if !isValidUTF8, let mixed = mixedEncodingLines(body) {
             throw .mixedEncodings(utf8Line: mixed.utf8Line, otherLine: mixed.otherLine)
         }
 
         switch encoding {
         case .utf8:
-            guard let validText else {
+            guard isValidUTF8 else {
                 let offset = firstInvalidUTF8Offset(body) ?? 0
                 throw .invalidUTF8(line: 1 + body[..<offset].count(where: { $0 == UInt8(ascii: "\n") }))
             }
-            return (validText, .utf8)
+            return (body, .utf8)
         case .windows1252:
-            if hasBOM || (validText != nil && body.contains(where: { $0 >= 0x80 })) {
+            if hasBOM || (isValidUTF8 && body.contains(where: { $0 >= 0x80 })) {
                 throw .utf8FileWithWindows1252Setting
             }
-            return (Windows1252.decode(body), .windows1252)
+            return (Windows1252.utf8(body), .windows1252)
         case .auto:
-            if let validText { return (validText, .utf8) }
-            return (Windows1252.decode(body), .windows1252)
+            if isValidUTF8 { return (body, .utf8) }
+            return (Windows1252.utf8(body), .windows1252)
         }
     }
 
@@ -73,16 +73,45 @@ enum HRExportDecoder {
 
     /// Returns the offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`
     /// when all of `bytes` is valid UTF-8.
+    ///
+    /// ASCII bytes are skipped without decoding, because HR exports are mostly ASCII and this
+    /// check runs over the whole file.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .error: return offset
-            case .emptyInput: return nil
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                if buffer[offset] < 0x80 {
+                    offset += 1
+                    continue
+                }
+                let length = validSequenceLength(buffer, at: offset)
+                guard length > 0 else { return offset }
+                offset += length
             }
+            return nil
         }
+    }
+
+    /// Returns the length of the valid multi-byte UTF-8 sequence starting at `offset`, or 0 when
+    /// the bytes there are not one (overlong forms, surrogates and values above U+10FFFF included).
+    private static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let lead = buffer[offset]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: return 0
+        }
+        guard offset + length <= buffer.count, secondRange.contains(buffer[offset + 1]) else { return 0 }
+        for index in (offset + 2)..<(offset + length) where !(0x80...0xBF).contains(buffer[index]) {
+            return 0
+        }
+        return length
     }
 }

@@ -32,23 +32,47 @@ public enum SemicolonCSV {
     /// no multi-byte UTF-8 sequence contains an ASCII byte.
     /// - Throws: `CSVError.unterminatedQuote` naming the line where the quote opened.
     public static func records(in text: String) throws(CSVError) -> [CSVRecord] {
-        var parser = Parser(bytes: Array(text.utf8))
-        return try parser.run()
+        var records: [CSVRecord] = []
+        try forEachRecord(in: Array(text.utf8)) { records.append($0) }
+        return records
+    }
+
+    /// Splits UTF-8 `bytes` into records and passes each to `body` as soon as it is complete,
+    /// so a large file is never held as a list of records.
+    ///
+    /// - Parameters:
+    ///   - bytes: valid UTF-8; invalid sequences inside a field are replaced by U+FFFD.
+    ///   - body: receives the records in file order.
+    /// - Throws: `CSVError.unterminatedQuote` naming the line where the quote opened. Records
+    ///   before that line have already been passed to `body`.
+    public static func forEachRecord(
+        in bytes: [UInt8], _ body: (CSVRecord) -> Void
+    ) throws(CSVError) {
+        try forEachRecord(in: bytes) { record, _ in body(record) }
+    }
+
+    /// `forEachRecord(in:_:)` with the byte offset just past each record, for progress reports.
+    public static func forEachRecord(
+        in bytes: [UInt8], _ body: (CSVRecord, Int) -> Void
+    ) throws(CSVError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+            var parser = Parser(bytes: buffer)
+            try parser.run(body)
+        }
     }
 
     private struct Parser {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         var line = 1
-        var records: [CSVRecord] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var recordLine = 1
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        mutating func run() throws(CSVError) -> [CSVRecord] {
-            guard !bytes.isEmpty else { return [] }
+        mutating func run(_ body: (CSVRecord, Int) -> Void) throws(CSVError) {
+            guard !bytes.isEmpty else { return }
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == quote && field.allSatisfy({ $0 == space }) {
@@ -60,15 +84,14 @@ public enum SemicolonCSV {
                     position += 1
                 } else if byte == lineFeed || byte == carriageReturn {
                     skipLineBreak()
-                    endRecord()
+                    endRecord(body)
                 } else {
                     field.append(byte)
                     position += 1
                 }
             }
             // A final line break already ended the last record; otherwise end it here.
-            if !(bytes.last == lineFeed || bytes.last == carriageReturn) { endRecord() }
-            return records
+            if !(bytes.last == lineFeed || bytes.last == carriageReturn) { endRecord(body) }
         }
 
         /// Reads a quoted field starting at the opening quote, up to and excluding what follows
@@ -110,9 +133,9 @@ public enum SemicolonCSV {
             field.removeAll(keepingCapacity: true)
         }
 
-        mutating func endRecord() {
+        mutating func endRecord(_ body: (CSVRecord, Int) -> Void) {
             endField()
-            records.append(CSVRecord(line: recordLine, fields: fields))
+            body(CSVRecord(line: recordLine, fields: fields), position)
             fields.removeAll(keepingCapacity: true)
             recordLine = line
         }
