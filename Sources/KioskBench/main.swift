@@ -7,8 +7,11 @@ import KioskCore
 //   kiosk-bench import FILE                   parse + index time, records, peak RSS
 //   kiosk-bench lookup FILE [COUNT] [SEED]    lookup latency over COUNT generated queries
 //   kiosk-bench search FILE SURNAME DD.MM.YYYY [GIVEN]
-//                                             one-shot search as a whole process: load,
-//                                             index, look up, print the number of matches
+//                                             one-shot search as a whole process: stream the
+//                                             file (HRFileSearch), print the number of matches
+//   kiosk-bench search-loaded FILE SURNAME DD.MM.YYYY [GIVEN]
+//                                             the same after loading and indexing every row,
+//                                             as the kiosk does at start
 
 /// Returns seconds on the monotonic clock.
 func monotonicSeconds() -> Double {
@@ -85,14 +88,25 @@ func runLookup(_ path: String, count: Int, seed: UInt64) {
     }
 }
 
-func runSearch(_ path: String, surname: String, date: String, given: String?) {
-    guard let birthDate = CivilDate(german: date) else { fail("invalid date \(date), expected DD.MM.YYYY") }
-    let result = load(path)
-    let index = IdentityIndex(records: result.records)
-    switch index.search(.name(surname: surname, givenName: given, birthDate: birthDate)) {
+func printMatches(_ outcome: LookupOutcome) {
+    switch outcome {
     case .found(let people): print("matches=\(people.count)")
     case .tooManyMatches(let limit): print("matches=more than \(limit)")
     case .throttled: print("matches=throttled")
+    }
+}
+
+func runSearch(_ path: String, surname: String, date: String, given: String?, loadEverything: Bool) {
+    guard let birthDate = CivilDate(german: date) else { fail("invalid date \(date), expected DD.MM.YYYY") }
+    let query = LookupQuery.name(surname: surname, givenName: given, birthDate: birthDate)
+    if loadEverything {
+        printMatches(IdentityIndex(records: load(path).records).search(query))
+        return
+    }
+    do {
+        printMatches(try HRFileSearch(KioskConfig()).search(path: path, query: query))
+    } catch {
+        fail("\(error)")
     }
 }
 
@@ -105,8 +119,9 @@ case "lookup" where (2...4).contains(arguments.count):
     let seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1
     guard count > 0 else { fail("COUNT must be a positive whole number") }
     runLookup(arguments[1], count: count, seed: seed)
-case "search" where (4...5).contains(arguments.count):
-    runSearch(arguments[1], surname: arguments[2], date: arguments[3], given: arguments.count > 4 ? arguments[4] : nil)
+case "search" where (4...5).contains(arguments.count), "search-loaded" where (4...5).contains(arguments.count):
+    runSearch(arguments[1], surname: arguments[2], date: arguments[3], given: arguments.count > 4 ? arguments[4] : nil,
+              loadEverything: arguments[0] == "search-loaded")
 default:
-    fail("usage: kiosk-bench import FILE | lookup FILE [COUNT] [SEED] | search FILE SURNAME DD.MM.YYYY [GIVEN]")
+    fail("usage: kiosk-bench import FILE | lookup FILE [COUNT] [SEED] | search|search-loaded FILE SURNAME DD.MM.YYYY [GIVEN]")
 }

@@ -19,26 +19,39 @@ enum HRExportDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16File }
         let hasBOM = bytes.starts(with: byteOrderMark)
         let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
-        let isValidUTF8 = firstInvalidUTF8Offset(body) == nil
-        if !isValidUTF8, let mixed = mixedEncodingLines(body) {
-            throw .mixedEncodings(utf8Line: mixed.utf8Line, otherLine: mixed.otherLine)
-        }
+        let firstInvalidOffset = firstInvalidUTF8Offset(body)
+        let mixed = firstInvalidOffset == nil ? nil : mixedEncodingLines(body)
+        let invalidLine = firstInvalidOffset.map { 1 + body[..<$0].count(where: { $0 == UInt8(ascii: "\n") }) }
+        let chosen = try chooseEncoding(
+            encoding, hasByteOrderMark: hasBOM, firstInvalidLine: invalidLine, firstMultibyteLine: mixed?.utf8Line,
+            hasNonASCII: firstInvalidOffset != nil || body.contains(where: { $0 >= 0x80 }))
+        return chosen == .utf8 ? (body, .utf8) : (Windows1252.utf8(body), .windows1252)
+    }
 
-        switch encoding {
+    /// Picks the encoding to read a file in from what a scan of its bytes found, or throws when
+    /// no encoding reads it right; shared by `decode(_:as:)` and `HRFileSearch`.
+    ///
+    /// - Parameters:
+    ///   - firstInvalidLine: the first line with a byte that is not UTF-8; `nil` for valid UTF-8.
+    ///   - firstMultibyteLine: the first line with a multi-byte UTF-8 sequence. Only consulted when
+    ///     the file is not valid UTF-8; `nil` when there is none.
+    /// - Returns: `.utf8` or `.windows1252`.
+    static func chooseEncoding(
+        _ setting: HREncoding, hasByteOrderMark: Bool, firstInvalidLine: Int?, firstMultibyteLine: Int?, hasNonASCII: Bool
+    ) throws(HRImportError) -> HREncoding {
+        if let invalid = firstInvalidLine, let utf8Line = firstMultibyteLine {
+            throw .mixedEncodings(utf8Line: utf8Line, otherLine: invalid)
+        }
+        let isValidUTF8 = firstInvalidLine == nil
+        switch setting {
         case .utf8:
-            guard isValidUTF8 else {
-                let offset = firstInvalidUTF8Offset(body) ?? 0
-                throw .invalidUTF8(line: 1 + body[..<offset].count(where: { $0 == UInt8(ascii: "\n") }))
-            }
-            return (body, .utf8)
+            if let line = firstInvalidLine { throw .invalidUTF8(line: line) }
+            return .utf8
         case .windows1252:
-            if hasBOM || (isValidUTF8 && body.contains(where: { $0 >= 0x80 })) {
-                throw .utf8FileWithWindows1252Setting
-            }
-            return (Windows1252.utf8(body), .windows1252)
+            if hasByteOrderMark || (isValidUTF8 && hasNonASCII) { throw .utf8FileWithWindows1252Setting }
+            return .windows1252
         case .auto:
-            if isValidUTF8 { return (body, .utf8) }
-            return (Windows1252.utf8(body), .windows1252)
+            return isValidUTF8 ? .utf8 : .windows1252
         }
     }
 
@@ -94,7 +107,7 @@ enum HRExportDecoder {
 
     /// Returns the length of the valid multi-byte UTF-8 sequence starting at `offset`, or 0 when
     /// the bytes there are not one (overlong forms, surrogates and values above U+10FFFF included).
-    private static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+    static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
         let lead = buffer[offset]
         let length: Int
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF

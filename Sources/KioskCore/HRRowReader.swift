@@ -51,7 +51,8 @@ struct HRRowReader {
 
     // MARK: - One row
 
-    private func record(from fields: [String]) -> Result<HRRecord, HRRowProblem> {
+    /// Converts one row's fields into a record, or returns the first problem found.
+    func record(from fields: [String]) -> Result<HRRecord, HRRowProblem> {
         let extra = fields.dropFirst(columns.headerCount)
         if extra.contains(where: { !$0.trimmingSpaces().isEmpty }) {
             return .failure(.tooManyFields(expected: columns.headerCount, found: fields.count))
