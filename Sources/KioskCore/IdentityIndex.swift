@@ -16,27 +16,34 @@ public struct IdentityIndex: Sendable {
         let givenNameKeys: [String]
     }
 
-    private let entriesByBirthDate: [CivilDate: [Entry]]
-    private let recordByPersonnelNumber: [String: HRRecord]
+    /// Every record once; the two maps below hold positions in this array, so a record is not
+    /// stored twice.
+    private let entries: [Entry]
+    private let entryPositionsByBirthDate: [CivilDate: [Int32]]
+    private let entryPositionByPersonnelNumber: [String: Int32]
 
     /// Builds the index. For records with the same personnel number the last one wins; the
     /// importer already rejects such duplicates.
     public init(records: [HRRecord]) {
-        var byDate: [CivilDate: [Entry]] = [:]
-        var byNumber: [String: HRRecord] = [:]
+        var entries: [Entry] = []
+        var byDate: [CivilDate: [Int32]] = [:]
+        var byNumber: [String: Int32] = [:]
+        entries.reserveCapacity(records.count)
         byNumber.reserveCapacity(records.count)
         for record in records {
-            let entry = Entry(
-                record: record, surnameKeys: Self.keys(for: record.surname), givenNameKeys: Self.keys(for: record.givenName))
-            byDate[record.birthDate, default: []].append(entry)
-            byNumber[record.personnelNumber] = record
+            let position = Int32(entries.count)
+            entries.append(Entry(
+                record: record, surnameKeys: Self.keys(for: record.surname), givenNameKeys: Self.keys(for: record.givenName)))
+            byDate[record.birthDate, default: []].append(position)
+            byNumber[record.personnelNumber] = position
         }
-        entriesByBirthDate = byDate
-        recordByPersonnelNumber = byNumber
+        self.entries = entries
+        entryPositionsByBirthDate = byDate
+        entryPositionByPersonnelNumber = byNumber
     }
 
-    /// Number of indexed records.
-    public var count: Int { recordByPersonnelNumber.count }
+    /// Number of indexed records (people with distinct personnel numbers).
+    public var count: Int { entryPositionByPersonnelNumber.count }
 
     /// Finds the person with this personnel number, if the birth date matches too.
     ///
@@ -50,8 +57,9 @@ public struct IdentityIndex: Sendable {
             return nil
         }
         let padded = String(repeating: "0", count: 8 - digits.utf8.count) + digits
-        guard let record = recordByPersonnelNumber[padded], record.birthDate == birthDate else { return nil }
-        return record
+        guard let position = entryPositionByPersonnelNumber[padded] else { return nil }
+        let record = entries[Int(position)].record
+        return record.birthDate == birthDate ? record : nil
     }
 
     /// Finds everyone born on `birthDate` whose surname matches, and whose given name matches
@@ -67,7 +75,8 @@ public struct IdentityIndex: Sendable {
     public func lookup(surname: String, givenName: String?, birthDate: CivilDate) -> [HRRecord] {
         let surnameParts = NameFolding.parts(of: surname)
         let surnameKey = Self.wholeKey(surnameParts)
-        guard !surnameKey.isEmpty, let candidates = entriesByBirthDate[birthDate] else { return [] }
+        guard !surnameKey.isEmpty, let positions = entryPositionsByBirthDate[birthDate] else { return [] }
+        let candidates = positions.map { entries[Int($0)] }
         let givenParts = givenName.map(NameFolding.parts(of:)) ?? []
         let givenKey = Self.wholeKey(givenParts)
 
