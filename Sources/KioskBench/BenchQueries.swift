@@ -18,7 +18,7 @@ struct BenchQueries {
         case asciiSpelling = "ascii surname+given+date"
         /// Personnel number without leading zeros, birth date.
         case personnelNumber = "number+date"
-        /// Surname with one letter replaced, birth date: finds nobody.
+        /// Surname with one letter replaced, birth date: matches no record.
         case typo = "typo surname+date"
     }
 

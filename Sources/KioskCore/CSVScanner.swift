@@ -27,9 +27,9 @@ public struct CSVRawRecord {
 /// Splits semicolon-separated bytes into records as they arrive, chunk by chunk, so a file can
 /// be read in pieces and never be held whole.
 ///
-/// The rules are those of `SemicolonCSV`: RFC 4180 quoting with `;`, CRLF, LF or a lone CR as
-/// line end, spaces before an opening quote dropped, a quote inside an unquoted field kept as
-/// text, text after a closing quote appended. Works on UTF-8 or Windows-1252 bytes alike, because
+/// The rules are those of `SemicolonCSV`: RFC 4180 quoting with `;`, and CRLF, LF or a lone CR
+/// as line end. Spaces before an opening quote are dropped, a quote inside an unquoted field is
+/// kept as text, and text after a closing quote is appended. Works on UTF-8 or Windows-1252 bytes alike, because
 /// the structural characters are ASCII and neither encoding uses ASCII bytes inside a letter.
 public struct CSVScanner {
     private enum State { case field, quoted, quotedSawQuote }

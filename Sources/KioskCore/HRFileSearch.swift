@@ -1,6 +1,6 @@
 import Foundation
 
-/// Answers one lookup straight from the HR export file, reading it in chunks without loading
+/// Runs one lookup straight on the HR export file, reading it in chunks without loading
 /// it, for one-shot use from the command line.
 ///
 /// The kiosk itself loads the export once with `HRImporter` and keeps an `IdentityIndex`. A
@@ -164,7 +164,7 @@ struct FileScan {
         record.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0xA0 || $0 == 0xC2 }
     }
 
-    /// The number in an 8-digit field (spaces around it allowed), or `nil`.
+    /// Returns the number in an 8-digit field (spaces around it allowed), or `nil`.
     private static func personnelNumber(_ field: ArraySlice<UInt8>) -> Int32? {
         let digits = trimmed(field)
         guard digits.count == 8 else { return nil }
