@@ -9,6 +9,8 @@ import KioskCore
 //   kiosk-bench search FILE SURNAME DD.MM.YYYY [GIVEN]
 //                                             one-shot search as a whole process: stream the
 //                                             file (HRFileSearch), print the number of matches
+//   kiosk-bench verify FILE [COUNT]           check that the streamed search returns what the
+//                                             index returns, for COUNT generated queries
 //   kiosk-bench search-loaded FILE SURNAME DD.MM.YYYY [GIVEN]
 //                                             the same after loading and indexing every row,
 //                                             as the kiosk does at start
@@ -110,6 +112,19 @@ func runSearch(_ path: String, surname: String, date: String, given: String?, lo
     }
 }
 
+func runVerify(_ path: String, count: Int) {
+    let records = load(path).records
+    let index = IdentityIndex(records: records)
+    let search = HRFileSearch(KioskConfig())
+    var mismatches = 0
+    for (_, query) in BenchQueries.make(from: records, count: count, seed: 2) {
+        let streamed = try? search.search(path: path, query: query)
+        if streamed != index.search(query) { mismatches += 1 }
+    }
+    print("verified=\(count)")
+    print("mismatches=\(mismatches)")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "import" where arguments.count == 2:
@@ -119,6 +134,8 @@ case "lookup" where (2...4).contains(arguments.count):
     let seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1
     guard count > 0 else { fail("COUNT must be a positive whole number") }
     runLookup(arguments[1], count: count, seed: seed)
+case "verify" where (2...3).contains(arguments.count):
+    runVerify(arguments[1], count: arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200)
 case "search" where (4...5).contains(arguments.count), "search-loaded" where (4...5).contains(arguments.count):
     runSearch(arguments[1], surname: arguments[2], date: arguments[3], given: arguments.count > 4 ? arguments[4] : nil,
               loadEverything: arguments[0] == "search-loaded")

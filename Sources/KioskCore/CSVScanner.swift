@@ -121,6 +121,19 @@ public struct CSVScanner {
         return ~(((difference & low) &+ low) | difference | low)
     }
 
+    /// `true` between records: no field or quote is open, so the next byte starts a record.
+    public var isAtRecordStart: Bool { state == .field && !recordHasContent && !skipLineFeed }
+
+    /// Line number (from 1) of the next byte.
+    public var currentLine: Int { line }
+
+    /// Counts `count` lines that the caller split itself, between two records, so that later
+    /// records keep their right line numbers. Only valid while `isAtRecordStart`.
+    public mutating func skipLines(_ count: Int) {
+        line += count
+        recordLine = line
+    }
+
     /// Ends the input, passing a last record that has no line break after it to `body`.
     /// - Throws: `CSVError.unterminatedQuote` when a quoted field is still open.
     public mutating func finish(_ body: (CSVRawRecord) -> Void) throws(CSVError) {

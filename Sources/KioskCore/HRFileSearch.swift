@@ -15,10 +15,13 @@ public struct HRFileSearch: Sendable {
     public static let chunkSize = 1 << 18
 
     private let config: KioskConfig
+    private let readSize: Int
 
     /// Creates a search with the column names, encoding and rules in `config`.
-    public init(_ config: KioskConfig) {
+    /// - Parameter readSize: bytes per read; tests pass small sizes to cut records at every byte.
+    public init(_ config: KioskConfig, readSize: Int = HRFileSearch.chunkSize) {
         self.config = config
+        self.readSize = max(1, readSize)
     }
 
     /// Runs `query` against the export at `path`.
@@ -29,7 +32,7 @@ public struct HRFileSearch: Sendable {
         switch query {
         case .personnelNumber(_, let date), .name(_, _, let date): birthDate = date
         }
-        var scan = FileScan(config: config, birthDate: birthDate)
+        var scan = FileScan(config: config, birthDate: birthDate, readSize: readSize)
         try scan.scan(path: path)
         let records = try scan.candidateRecords()
         return IdentityIndex(records: records).search(query, limit: limit)
@@ -53,9 +56,12 @@ struct FileScan {
     var personnelNumbers: [Int32] = []
     var dataRowCount = 0
 
-    init(config: KioskConfig, birthDate: CivilDate) {
+    let readSize: Int
+
+    init(config: KioskConfig, birthDate: CivilDate, readSize: Int) {
         self.config = config
         self.birthDate = birthDate
+        self.readSize = readSize
     }
 
     mutating func scan(path: String) throws(HRImportError) {
@@ -63,7 +69,7 @@ struct FileScan {
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var scanner = CSVScanner()
-        var buffer = [UInt8](repeating: 0, count: HRFileSearch.chunkSize)
+        var buffer = [UInt8](repeating: 0, count: readSize)
         var isFirst = true
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -74,7 +80,7 @@ struct FileScan {
                 var chunk = UnsafeBufferPointer(rebasing: whole[0..<count])
                 if isFirst { chunk = try skipByteOrderMark(chunk) }
                 census.feed(chunk)
-                scanner.feed(chunk) { take($0) }
+                feed(chunk, to: &scanner)
             }
             isFirst = false
         }
@@ -89,8 +95,28 @@ struct FileScan {
         }
     }
 
+    /// Splits one chunk: runs of complete lines without a quote go the fast way, the rest
+    /// through the scanner one line at a time, so a quoted field spanning lines stays intact.
+    private mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, to scanner: inout CSVScanner) {
+        var position = 0
+        while position < chunk.count {
+            if columns != nil, scanner.isAtRecordStart {
+                let end = Self.quoteFreeLinesEnd(chunk, from: position)
+                if end > position {
+                    takeLines(UnsafeBufferPointer(rebasing: chunk[position..<end]), scanner: &scanner)
+                    position = end
+                    continue
+                }
+            }
+            let lineEnd = Self.index(of: Self.lineFeed, in: chunk, from: position).map { $0 + 1 } ?? chunk.count
+            scanner.feed(UnsafeBufferPointer(rebasing: chunk[position..<lineEnd])) { take($0) }
+            position = lineEnd
+        }
+    }
+
     /// Throws for a UTF-16 file and drops a UTF-8 byte order mark. Assumes the first chunk has
-    /// at least three bytes whenever the file does, which holds for a regular file.
+    /// at least three bytes whenever the file does, which holds for a regular file read with a
+    /// read size of three or more.
     private mutating func skipByteOrderMark(_ chunk: UnsafeBufferPointer<UInt8>) throws(HRImportError) -> UnsafeBufferPointer<UInt8> {
         if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) { throw .utf16File }
         guard chunk.starts(with: [0xEF, 0xBB, 0xBF]) else { return chunk }
@@ -100,7 +126,7 @@ struct FileScan {
 
     // MARK: - Rows
 
-    private mutating func take(_ record: CSVRawRecord) {
+    mutating func take(_ record: CSVRawRecord) {
         guard headerError == nil, !Self.isBlank(record) else { return }
         guard columns != nil else {
             do {
@@ -165,7 +191,7 @@ struct FileScan {
     }
 
     /// Returns the number in an 8-digit field (spaces around it allowed), or `nil`.
-    private static func personnelNumber(_ field: ArraySlice<UInt8>) -> Int32? {
+    static func personnelNumber<Bytes: BidirectionalCollection<UInt8>>(_ field: Bytes) -> Int32? {
         let digits = trimmed(field)
         guard digits.count == 8 else { return nil }
         var value: Int32 = 0
@@ -179,7 +205,7 @@ struct FileScan {
     /// Returns `true` when the field is `date` in a form `CivilDate(german:)` accepts
     /// (`D.M.YYYY`, leading zeros optional). Plain digits and dots are compared on bytes because
     /// this runs for every row; anything else goes through `CivilDate(german:)` itself.
-    static func field(_ field: ArraySlice<UInt8>, equals date: CivilDate) -> Bool {
+    static func field<Bytes: BidirectionalCollection<UInt8>>(_ field: Bytes, equals date: CivilDate) -> Bool {
         var values = (0, 0, 0)
         var digits = (0, 0, 0)
         var part = 0
@@ -202,8 +228,8 @@ struct FileScan {
         return values == (date.day, date.month, date.year)
     }
 
-    private static func trimmed(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = field
+    private static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ field: Bytes) -> Bytes.SubSequence {
+        var slice = field[...]
         while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
         while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
         return slice

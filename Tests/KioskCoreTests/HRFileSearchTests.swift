@@ -83,4 +83,34 @@ private func demoExportPath() -> String {
         let date = CivilDate(year: 1980, month: 2, day: 1)!
         #expect(FileScan.field(Array(text.utf8)[...], equals: date) == matches)
     }
+
+    @Test func trickyRowsGiveIndexAnswerAtEveryReadSize() throws {
+        let rows = [
+            header + ";",
+            "10000001;\"Meier; Jr.\";\"Karl \"\"Kalle\"\"\";;01.02.1980;;\"Haus\r\nNord\";;aktiv;;;",
+            "",
+            "10000002;Kaya;Ali;;1.2.1980;;;;aktiv;;;\r10000003;Kaya;Ayşe;;01.02.1980;;;;aktiv;;;",
+            "10000004; Öztürk ;Ali;Dr.;01.02.1980 ;BAU;;;aktiv;;;",
+            "  \"10000005\";Schmidt-Öztürk;Ayşe;;01.02.1980;;;;aktiv;;;",
+            "10000006;Kaya;Ali;;31.02.1980;;;;aktiv;;;",
+            "10000007;Weiß;Jürgen;;01.02.1980;;;;beurlaubt;;;",
+            "10000007;Weiss;Hans;;02.02.1980;;;;aktiv;;;",
+            " ; ;",
+            "10000008;O\"Brien;Sean;;01.02.1980;;;;aktiv;;;",
+        ]
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(rows.joined(separator: "\r\n") + "\r\n", to: "hr.csv")
+        let index = IdentityIndex(records: try HRImporter(KioskConfig()).load(path: path).records)
+        let date = CivilDate(year: 1980, month: 2, day: 1)!
+        let queries: [LookupQuery] = ["Meier", "Kaya", "Öztürk", "Schmidt", "Weiss", "O'Brien", "O\"Brien"].map {
+            .name(surname: $0, givenName: nil, birthDate: date)
+        } + [.personnelNumber("10000004", birthDate: date), .personnelNumber("10000007", birthDate: date)]
+        for readSize in [3, 4, 7, 16, 61, 4096] {
+            let search = HRFileSearch(KioskConfig(), readSize: readSize)
+            for query in queries {
+                #expect(try search.search(path: path, query: query) == index.search(query), "read size \(readSize): \(query)")
+            }
+        }
+        #expect(index.search(.name(surname: "Kaya", givenName: nil, birthDate: date)) != .found([]))
+    }
 }
