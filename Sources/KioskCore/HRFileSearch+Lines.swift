@@ -40,7 +40,7 @@ extension FileScan {
             if end > start && lines[end - 1] == Self.carriageReturn { end -= 1 }
             let content = UnsafeBufferPointer(rebasing: lines[start..<end])
             if Self.index(of: Self.carriageReturn, in: content, from: 0) != nil {
-                // A lone CR also ends a record; the scanner knows how.
+                // A lone CR also ends a record, so the scanner splits this line.
                 scanner.feed(UnsafeBufferPointer(rebasing: lines[start...lineFeedIndex])) { take($0) }
             } else {
                 takeLine(content, line: scanner.currentLine)
