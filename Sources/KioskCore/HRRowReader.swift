@@ -10,6 +10,9 @@ struct HRRowReader {
     private var recordIndexByNumber: [String: Int] = [:]
     /// Personnel numbers seen more than once: the line of their second occurrence.
     private var secondOccurrenceLine: [String: Int] = [:]
+    /// One shared copy of each department, unit, group and title text, because thousands of
+    /// people share them and longer strings each take their own allocation.
+    private var sharedTexts: [String: String] = [:]
 
     init(columns: HRColumnMap) {
         self.columns = columns
@@ -20,7 +23,11 @@ struct HRRowReader {
         switch record(from: row.fields) {
         case .failure(let problem):
             rejected.append(HRRowRejection(line: row.line, problem: problem))
-        case .success(let record):
+        case .success(var record):
+            record.department = shared(record.department)
+            record.orgUnit = shared(record.orgUnit)
+            record.employeeGroup = shared(record.employeeGroup)
+            record.title = shared(record.title)
             if let earlier = recordIndexByNumber[record.personnelNumber] {
                 let earlierLine = recordLines[earlier]
                 secondOccurrenceLine[record.personnelNumber] = secondOccurrenceLine[record.personnelNumber] ?? row.line
@@ -31,6 +38,14 @@ struct HRRowReader {
                 recordLines.append(row.line)
             }
         }
+    }
+
+    private mutating func shared(_ text: String) -> String {
+        // Strings of up to 15 UTF-8 bytes are stored inline and gain nothing from sharing.
+        guard text.utf8.count > 15 else { return text }
+        if let existing = sharedTexts[text] { return existing }
+        sharedTexts[text] = text
+        return text
     }
 
     /// Returns the readable records and the rejections sorted by line. Both rows of a duplicate

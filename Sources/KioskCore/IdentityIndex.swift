@@ -9,11 +9,10 @@
 public struct IdentityIndex: Sendable {
     private struct Entry: Sendable {
         let record: HRRecord
-        /// Match keys of the whole surname and of each of its parts. An array rather than a Set,
-        /// because it has only one to a few elements and building a Set per record slowed indexing.
-        let surnameKeys: [String]
+        /// Match keys of the whole surname and of each of its parts.
+        let surnameKeys: NameKeys
         /// Match keys of the whole given name and of each of its parts.
-        let givenNameKeys: [String]
+        let givenNameKeys: NameKeys
     }
 
     /// Every record once; the two maps below hold positions in this array, so a record is not
@@ -33,7 +32,8 @@ public struct IdentityIndex: Sendable {
         for record in records {
             let position = Int32(entries.count)
             entries.append(Entry(
-                record: record, surnameKeys: Self.keys(for: record.surname), givenNameKeys: Self.keys(for: record.givenName)))
+                record: record, surnameKeys: NameKeys(Self.keys(for: record.surname)),
+                givenNameKeys: NameKeys(Self.keys(for: record.givenName))))
             byDate[record.birthDate, default: []].append(position)
             byNumber[record.personnelNumber] = position
         }
@@ -120,10 +120,9 @@ public struct IdentityIndex: Sendable {
 
     /// Returns 0 when the stored name is spelled as typed (ignoring case and titles), 1 when the
     /// whole name matches after folding, 2 when only one part of a double name matches.
-    private static func rank(_ stored: String, typed: String, key: String, keys: [String]) -> Int {
+    private static func rank(_ stored: String, typed: String, key: String, keys: NameKeys) -> Int {
         if spelling(NameFolding.parts(of: stored)) == typed { return 0 }
-        // keys[0] is the whole-name key; keys[1], when present, is the key of the parts joined.
-        return keys.prefix(2).contains(key) ? 1 : 2
+        return keys.isWholeName(key) ? 1 : 2
     }
 
     /// Name parts lower-cased and joined by one space, for the exact-spelling comparison.
@@ -149,5 +148,28 @@ public struct IdentityIndex: Sendable {
     /// typed names alike.
     private static func wholeKey(_ parts: [String]) -> String {
         parts.map(NameFolding.matchKey).joined()
+    }
+}
+
+/// The match keys of one name: the whole-name key first, then (for names of several parts) the
+/// key of the parts joined and the key of each part. Most names have one part, and keeping the
+/// first key outside the array saves an allocation per name in an index of 100,000 people.
+private struct NameKeys: Sendable {
+    private let first: String
+    private let rest: [String]
+
+    init(_ keys: [String]) {
+        first = keys.first ?? ""
+        rest = Array(keys.dropFirst())
+    }
+
+    /// `true` when `key` is one of the keys; never for the empty key.
+    func contains(_ key: String) -> Bool {
+        !key.isEmpty && (first == key || rest.contains(key))
+    }
+
+    /// `true` when `key` matches the whole name rather than one part of it.
+    func isWholeName(_ key: String) -> Bool {
+        first == key || rest.first == key
     }
 }
