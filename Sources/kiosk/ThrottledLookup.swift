@@ -12,14 +12,19 @@ final class ThrottledLookup: Sendable {
     }
 
     /// Runs the capped search unless the throttle is waiting. A lookup that matched too many
-    /// people counts as a success, because the name and birth date did exist.
+    /// people neither counts as a failure nor resets the count, so a common name cannot be
+    /// slipped between guesses to lift the wait.
     func search(_ query: LookupQuery) -> LookupOutcome {
         throttle.withLock { throttle in
             let now = ContinuousClock.now
             let wait = throttle.remainingWaitSeconds(at: now)
             guard wait == 0 else { return .throttled(waitSeconds: wait) }
             let outcome = index.search(query)
-            if outcome == .found([]) { throttle.recordFailure(at: now) } else { throttle.recordSuccess() }
+            switch outcome {
+            case .found(let people) where people.isEmpty: throttle.recordFailure(at: now)
+            case .found: throttle.recordSuccess()
+            case .tooManyMatches, .throttled: break
+            }
             return outcome
         }
     }
