@@ -67,6 +67,8 @@ public struct IdentityIndex: Sendable {
     ///
     /// A name matches when its match key equals the key of the whole stored name or of one of
     /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
+    /// When nothing matches and the typed surname contains particles (von, van, de …), they are
+    /// left out and the lookup runs once more.
     /// Ranking: a name spelled as stored (ignoring case) beats a folded match (Mueller for
     /// Müller), which beats a match on one part of a double name; ties go by personnel number.
     /// - Parameter givenName: `nil` or blank to match on surname and birth date only.
@@ -74,6 +76,14 @@ public struct IdentityIndex: Sendable {
     ///   surname has no letters.
     public func lookup(surname: String, givenName: String?, birthDate: CivilDate) -> [HRRecord] {
         let surnameParts = NameFolding.parts(of: surname)
+        let found = lookup(surnameParts: surnameParts, givenName: givenName, birthDate: birthDate)
+        // A particle typed but not stored ("von Heide" for "Heide") is dropped on a second try.
+        let withoutParticles = surnameParts.filter { !UsernamePolicy.particles.contains(NameFolding.asciiTransliteration($0)) }
+        guard found.isEmpty, !withoutParticles.isEmpty, withoutParticles.count < surnameParts.count else { return found }
+        return lookup(surnameParts: withoutParticles, givenName: givenName, birthDate: birthDate)
+    }
+
+    private func lookup(surnameParts: [String], givenName: String?, birthDate: CivilDate) -> [HRRecord] {
         let surnameKey = Self.wholeKey(surnameParts)
         guard !surnameKey.isEmpty, let positions = entryPositionsByBirthDate[birthDate] else { return [] }
         let candidates = positions.map { entries[Int($0)] }

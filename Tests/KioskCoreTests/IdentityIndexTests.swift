@@ -79,6 +79,15 @@ private let index = IdentityIndex(records: records)
         #expect(index.lookup(surname: "Dr. Weiß", givenName: nil, birthDate: birth).count == 1)
     }
 
+    @Test func typedParticleNotInStoredNameIsIgnored() {
+        let people = [HRRecord(personnelNumber: "50000001", surname: "Heide", givenName: "Jan", birthDate: birth),
+                      HRRecord(personnelNumber: "50000002", surname: "van Dijk", givenName: "Piet", birthDate: birth)]
+        let particles = IdentityIndex(records: people)
+        #expect(particles.lookup(surname: "von der Heide", givenName: nil, birthDate: birth).count == 1)
+        #expect(particles.lookup(surname: "Dijk", givenName: "Piet", birthDate: birth).count == 1)
+        #expect(particles.lookup(surname: "von", givenName: nil, birthDate: birth).isEmpty)
+    }
+
     @Test func particleNameFoundWithAndWithoutParticle() {
         #expect(index.lookup(surname: "Bülow", givenName: "Karl", birthDate: birth).count == 1)
         #expect(index.lookup(surname: "von Buelow", givenName: "Karl", birthDate: birth).count == 1)
