@@ -181,8 +181,8 @@ struct HRRowReader {
     }
 }
 
-/// The cleaned values of one row by column, in an array rather than a dictionary because it is
-/// built once per row; absent columns read as "".
+/// The cleaned values of one row by column. It is an array rather than a dictionary because it
+/// is built once per row. Absent columns read as "".
 private struct ColumnValues {
     private var values = [String](repeating: "", count: HRColumn.allCases.count)
 

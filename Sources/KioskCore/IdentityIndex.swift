@@ -69,8 +69,8 @@ public struct IdentityIndex: Sendable {
     /// its parts (split at spaces and hyphens, titles removed). There is no prefix matching.
     /// When nothing matches and the typed surname contains particles (von, van, de …), they are
     /// left out and the lookup runs once more.
-    /// Ranking: a name spelled as stored (ignoring case) beats a folded match (Mueller for
-    /// Müller), which beats a match on one part of a double name; ties go by personnel number.
+    /// Ranking: a name spelled as stored (ignoring case) comes first, then a folded match (Mueller
+    /// for Müller), then a match on one part of a double name. Ties go by personnel number.
     /// - Parameter givenName: `nil` or blank to match on surname and birth date only.
     /// - Returns: all matching records (several for homonyms); empty when none match or the
     ///   surname has no letters.
@@ -107,7 +107,7 @@ public struct IdentityIndex: Sendable {
     /// Runs `query` and caps the result, so a lookup never lists more than a few people.
     ///
     /// - Parameter limit: the most candidates returned; with more matches the result is
-    ///   `.tooManyMatches(limit:)` and names nobody, so the clerk adds the given name or searches
+    ///   `.tooManyMatches(limit:)` and contains no record, so the clerk adds the given name or searches
     ///   by personnel number instead of browsing a long list.
     /// - Returns: `.found` with at most `limit` records, best first (empty when nobody matched),
     ///   or `.tooManyMatches`. Never `.throttled`; throttling is the caller's job.

@@ -59,7 +59,7 @@ public struct LookupThrottle<Instant: InstantProtocol>: Sendable where Instant.D
 extension LookupThrottle {
     /// Runs `search` unless a wait applies, and records its outcome.
     ///
-    /// Nobody found counts as a failure and someone found resets the count. Too many matches
+    /// An empty result counts as a failure and a non-empty one resets the count. Too many matches
     /// does neither, so a common name cannot be slipped between guesses to lift the wait.
     /// - Returns: `.throttled` with the seconds left when a wait applies (then `search` does not
     ///   run), otherwise what `search` returned.

@@ -5,8 +5,8 @@ import Foundation
 /// German convention writes ä ö ü ß as ae oe ue ss when umlauts are unavailable, so both forms
 /// must be treated as the same name. Letters without a decomposition (ł, ı, đ, æ, ø …) get an
 /// explicit replacement; every other accent is dropped after Unicode compatibility decomposition.
-/// Greek letters are transliterated letter by letter in the manner of ELOT 743 (β → v, η → i,
-/// χ → ch; υ → u after ο, v after α and ε, y elsewhere), so a name in Greek script still
+/// Greek letters are transliterated letter by letter in the manner of ELOT 743: β → v, η → i,
+/// χ → ch, and υ → u after ο, v after α and ε, y elsewhere. So a name in Greek script still
 /// matches its passport spelling in most cases. The rules for γγ, μπ and ντ are left out. Letters of other non-Latin scripts (Cyrillic, Arabic) are dropped.
 public enum NameFolding {
     /// Replacements for letters that decomposition does not reduce to ASCII, and for the

@@ -34,8 +34,8 @@ final class AccountRegistry: Sendable {
         state.withLock { $0.takenUsernames.contains(username.lowercased()) }
     }
 
-    /// The username of this person's enrollment in the outbox or, failing that, of the account
-    /// the IAM lists for them; `nil` when neither exists.
+    /// Returns the username of this person's enrollment in the outbox or, failing that, of the
+    /// account the IAM lists for them; `nil` when neither exists.
     func enrolledUsername(personnelNumber: String) -> String? {
         state.withLock { $0.enrolled[personnelNumber] } ?? iamAccounts[personnelNumber]
     }
