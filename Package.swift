@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: ["KioskCore", "KioskCrypto", "KioskFIDO", "KioskVirtualKey", "KioskOutbox", "KioskTerminal"]),
+        .executableTarget(name: "kiosk-bench", dependencies: ["KioskCore"], path: "Sources/KioskBench"),
 
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),

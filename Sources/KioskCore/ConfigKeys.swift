@@ -121,6 +121,15 @@ enum ConfigKeys {
                 config.eligibleStatuses = statuses
                 return nil
             },
+            "account.eligible_groups": { config, value in
+                let groups = value.split(separator: ",").map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
+                guard !value.contains(";"), !value.contains("\"") else {
+                    return "a comma-separated list of Beschaeftigtengruppe values such as gewerblich-technisch, Erziehung; "
+                        + "leave it empty to allow every group"
+                }
+                config.eligibleEmployeeGroups = Set(groups)
+                return nil
+            },
         ]
         table.merge(attestationSetters) { first, _ in first }
         for column in HRColumn.allCases {

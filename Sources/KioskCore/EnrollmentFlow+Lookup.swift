@@ -82,6 +82,11 @@ extension EnrollmentFlow {
             form.problem = .tooManyAttempts(waitSeconds: seconds)
             step = .lookup(form)
             return [.log(.warning, "lookup throttled", ["wait": String(seconds)])]
+        case .tooManyMatches(let limit):
+            form.problem = .tooManyMatches(limit: limit)
+            if form.mode == .name && form.givenName.trimmingSpaces().isEmpty { form.focus = .givenName }
+            step = .lookup(form)
+            return [.log(.info, "lookup matched too many people", ["limit": String(limit)])]
         case .found(let people) where people.isEmpty:
             form.problem = .notFound
             step = .lookup(form)

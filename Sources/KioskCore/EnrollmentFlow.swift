@@ -229,6 +229,7 @@ public final class EnrollmentFlow {
         switch reason {
         case .hasAccount: "has-account"
         case .status(let status): "status-\(status.rawValue)"
+        case .employeeGroup: "employee-group"
         case .exited: "exited"
         case .notYetStarted: "not-yet-started"
         }

@@ -109,12 +109,18 @@ public enum InputProblem: Sendable, Equatable {
     case notFound
     /// Too many failed lookups: wait this many seconds.
     case tooManyAttempts(waitSeconds: Int)
+    /// More than `limit` people match the name and birth date: add the given name or search by
+    /// personnel number.
+    case tooManyMatches(limit: Int)
 }
 
 /// Why a person cannot get a new account here.
 public enum IneligibleReason: Sendable, Equatable {
     case hasAccount(username: String)
     case status(EmploymentStatus)
+    /// The person's Beschaeftigtengruppe is not in `account.eligible_groups`; empty when the
+    /// export has no group for them.
+    case employeeGroup(String)
     case exited(on: CivilDate)
     case notYetStarted(on: CivilDate)
 }

@@ -69,6 +69,9 @@ public enum LookupOutcome: Sendable, Equatable {
     case found([HRRecord])
     /// Too many failed lookups in a row: the clerk must wait.
     case throttled(waitSeconds: Int)
+    /// More than `limit` people match, so none are shown: the clerk narrows the search (given
+    /// name, or personnel number instead of name).
+    case tooManyMatches(limit: Int)
 }
 
 /// What the flow needs from the world, passed in so tests can drive it without files or keys.

@@ -58,6 +58,9 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `hr.encoding` is windows-1252 but the file is UTF-8 (it has non-ASCII UTF-8 sequences or
     /// starts with a UTF-8 byte order mark), so reading it as Windows-1252 would garble names.
     case utf8FileWithWindows1252Setting
+    /// The file is partly UTF-8 (`utf8Line` is the first line with a UTF-8 umlaut or accent) and
+    /// partly another encoding (`otherLine` is the first line that is not UTF-8).
+    case mixedEncodings(utf8Line: Int, otherLine: Int)
     /// The file starts with a UTF-16 byte order mark; the kiosk reads UTF-8 and Windows-1252 only.
     case utf16File
     /// The file contains no header line.
@@ -86,6 +89,9 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .utf8FileWithWindows1252Setting:
             "HR export: the file is UTF-8 but hr.encoding is windows-1252, so names would be garbled. "
                 + "Set hr.encoding = utf-8 (or auto) in kiosk.conf."
+        case .mixedEncodings(let utf8Line, let otherLine):
+            "HR export: the file mixes encodings: line \(utf8Line) is UTF-8 but line \(otherLine) is not "
+                + "(probably Windows-1252). Export the whole file again in one encoding, preferably UTF-8."
         case .utf16File:
             "HR export: the file is UTF-16 (Excel's \"Unicode text\"). Export it as UTF-8 or Windows-1252 CSV."
         case .empty:

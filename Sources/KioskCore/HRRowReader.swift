@@ -10,6 +10,9 @@ struct HRRowReader {
     private var recordIndexByNumber: [String: Int] = [:]
     /// Personnel numbers seen more than once: the line of their second occurrence.
     private var secondOccurrenceLine: [String: Int] = [:]
+    /// One shared copy of each department, unit, group and title text, because thousands of
+    /// people share them and longer strings each take their own allocation.
+    private var sharedTexts: [String: String] = [:]
 
     init(columns: HRColumnMap) {
         self.columns = columns
@@ -20,7 +23,11 @@ struct HRRowReader {
         switch record(from: row.fields) {
         case .failure(let problem):
             rejected.append(HRRowRejection(line: row.line, problem: problem))
-        case .success(let record):
+        case .success(var record):
+            record.department = shared(record.department)
+            record.orgUnit = shared(record.orgUnit)
+            record.employeeGroup = shared(record.employeeGroup)
+            record.title = shared(record.title)
             if let earlier = recordIndexByNumber[record.personnelNumber] {
                 let earlierLine = recordLines[earlier]
                 secondOccurrenceLine[record.personnelNumber] = secondOccurrenceLine[record.personnelNumber] ?? row.line
@@ -31,6 +38,14 @@ struct HRRowReader {
                 recordLines.append(row.line)
             }
         }
+    }
+
+    private mutating func shared(_ text: String) -> String {
+        // Strings of up to 15 UTF-8 bytes are stored inline and gain nothing from sharing.
+        guard text.utf8.count > 15 else { return text }
+        if let existing = sharedTexts[text] { return existing }
+        sharedTexts[text] = text
+        return text
     }
 
     /// Returns the readable records and the rejections sorted by line. Both rows of a duplicate
@@ -51,12 +66,13 @@ struct HRRowReader {
 
     // MARK: - One row
 
-    private func record(from fields: [String]) -> Result<HRRecord, HRRowProblem> {
+    /// Converts one row's fields into a record, or returns the first problem found.
+    func record(from fields: [String]) -> Result<HRRecord, HRRowProblem> {
         let extra = fields.dropFirst(columns.headerCount)
         if extra.contains(where: { !$0.trimmingSpaces().isEmpty }) {
             return .failure(.tooManyFields(expected: columns.headerCount, found: fields.count))
         }
-        var values: [HRColumn: String] = [:]
+        var values = ColumnValues()
         for (column, index) in columns.index {
             // Exports may drop empty fields at the end of a row; they read as empty.
             let value = Self.clean(index < fields.count ? fields[index] : "")
@@ -65,34 +81,58 @@ struct HRRowReader {
             }
             values[column] = value
         }
-        for column in HRColumn.allCases where column.isRequired && (values[column] ?? "").isEmpty {
+        for column in HRColumn.allCases where column.isRequired && values[column].isEmpty {
             return .failure(.missingValue(column))
         }
         return Self.record(from: values)
     }
 
-    private static func record(from values: [HRColumn: String]) -> Result<HRRecord, HRRowProblem> {
-        let number = values[.personnelNumber] ?? ""
+    private static func record(from values: ColumnValues) -> Result<HRRecord, HRRowProblem> {
+        let number = values[.personnelNumber]
         guard number.utf8.count == 8, number.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             return .failure(.invalidPersonnelNumber)
         }
-        guard let birthDate = CivilDate(german: values[.birthDate] ?? "") else { return .failure(.invalidDate(.birthDate)) }
-        guard let status = status(values[.status] ?? "") else { return .failure(.unknownStatus) }
+        guard let birthDate = date(values[.birthDate]) else { return .failure(.invalidDate(.birthDate)) }
+        guard let status = status(values[.status]) else { return .failure(.unknownStatus) }
 
-        var dates: [HRColumn: CivilDate] = [:]
-        for column in [HRColumn.entryDate, .exitDate] {
-            guard let text = values[column], !text.isEmpty else { continue }
-            guard let date = CivilDate(german: text) else { return .failure(.invalidDate(column)) }
-            dates[column] = date
+        var entryDate: CivilDate?
+        var exitDate: CivilDate?
+        for column in [HRColumn.entryDate, .exitDate] where !values[column].isEmpty {
+            guard let date = date(values[column]) else { return .failure(.invalidDate(column)) }
+            if column == .entryDate { entryDate = date } else { exitDate = date }
         }
-        if let entry = dates[.entryDate], let exit = dates[.exitDate], exit < entry { return .failure(.exitBeforeEntry) }
+        if let entryDate, let exitDate, exitDate < entryDate { return .failure(.exitBeforeEntry) }
 
-        let account = values[.account] ?? ""
+        let account = values[.account]
         return .success(HRRecord(
-            personnelNumber: number, surname: values[.surname] ?? "", givenName: values[.givenName] ?? "",
-            title: values[.title] ?? "", birthDate: birthDate, department: values[.department] ?? "",
-            orgUnit: values[.orgUnit] ?? "", employeeGroup: values[.employeeGroup] ?? "", status: status,
-            entryDate: dates[.entryDate], exitDate: dates[.exitDate], account: account.isEmpty ? nil : account))
+            personnelNumber: number, surname: values[.surname], givenName: values[.givenName],
+            title: values[.title], birthDate: birthDate, department: values[.department],
+            orgUnit: values[.orgUnit], employeeGroup: values[.employeeGroup], status: status,
+            entryDate: entryDate, exitDate: exitDate, account: account.isEmpty ? nil : account))
+    }
+
+    /// Parses `DD.MM.YYYY` (leading zeros optional) from the bytes, because this runs three
+    /// times per row; other spellings go through `CivilDate(german:)`, which decides.
+    static func date(_ text: String) -> CivilDate? {
+        var values = (0, 0, 0)
+        var digits = (0, 0, 0)
+        var part = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "."), part < 2 {
+                part += 1
+            } else if (0x30...0x39).contains(byte) {
+                let digit = Int(byte - 0x30)
+                switch part {
+                case 0: values.0 = values.0 * 10 + digit; digits.0 += 1
+                case 1: values.1 = values.1 * 10 + digit; digits.1 += 1
+                default: values.2 = values.2 * 10 + digit; digits.2 += 1
+                }
+            } else {
+                return CivilDate(german: text)
+            }
+        }
+        guard part == 2, (1...2).contains(digits.0), (1...2).contains(digits.1), digits.2 == 4 else { return nil }
+        return CivilDate(year: values.2, month: values.1, day: values.0)
     }
 
     /// Status by its export spelling, ignoring case ("Aktiv" is read as aktiv).
@@ -138,5 +178,33 @@ struct HRRowReader {
             previous = byte
         }
         return previous != 0x20 || value.isEmpty
+    }
+}
+
+/// The cleaned values of one row by column. It is an array rather than a dictionary because it
+/// is built once per row. Absent columns read as "".
+private struct ColumnValues {
+    private var values = [String](repeating: "", count: HRColumn.allCases.count)
+
+    subscript(column: HRColumn) -> String {
+        get { values[Self.position(column)] }
+        set { values[Self.position(column)] = newValue }
+    }
+
+    private static func position(_ column: HRColumn) -> Int {
+        switch column {
+        case .personnelNumber: 0
+        case .surname: 1
+        case .givenName: 2
+        case .title: 3
+        case .birthDate: 4
+        case .department: 5
+        case .orgUnit: 6
+        case .employeeGroup: 7
+        case .status: 8
+        case .entryDate: 9
+        case .exitDate: 10
+        case .account: 11
+        }
     }
 }

@@ -35,6 +35,9 @@ public struct KioskConfig: Sendable {
     public var emailDomain = "stadt.example"
     /// Statuses that may get a new account.
     public var eligibleStatuses: Set<EmploymentStatus> = [.active, .onLeave]
+    /// Employee groups (Beschaeftigtengruppe) that may get a new account, lower-cased; empty
+    /// means every group may.
+    public var eligibleEmployeeGroups: Set<String> = []
     public var defaultLanguage = Language.german
     /// Seconds without a key press after which a session is cancelled and wiped.
     public var idleTimeoutSeconds = 120

@@ -55,3 +55,23 @@ public struct LookupThrottle<Instant: InstantProtocol>: Sendable where Instant.D
         blockedUntil = nil
     }
 }
+
+extension LookupThrottle {
+    /// Runs `search` unless a wait applies, and records its outcome.
+    ///
+    /// An empty result counts as a failure and a non-empty one resets the count. Too many matches
+    /// does neither, so a common name cannot be slipped between guesses to lift the wait.
+    /// - Returns: `.throttled` with the seconds left when a wait applies (then `search` does not
+    ///   run), otherwise what `search` returned.
+    public mutating func run(at now: Instant, _ search: () -> LookupOutcome) -> LookupOutcome {
+        let wait = remainingWaitSeconds(at: now)
+        guard wait == 0 else { return .throttled(waitSeconds: wait) }
+        let outcome = search()
+        switch outcome {
+        case .found(let people) where people.isEmpty: recordFailure(at: now)
+        case .found: recordSuccess()
+        case .tooManyMatches, .throttled: break
+        }
+        return outcome
+    }
+}

@@ -20,101 +20,51 @@ public enum CSVError: Error, Sendable, Equatable {
 /// quote inside an unquoted field is kept as text, and text after a closing quote is appended.
 /// Blank lines produce a record with one empty field; callers decide to skip them.
 public enum SemicolonCSV {
-    private static let quote = UInt8(ascii: "\"")
-    private static let separator = UInt8(ascii: ";")
-    private static let lineFeed = UInt8(ascii: "\n")
-    private static let carriageReturn = UInt8(ascii: "\r")
-    private static let space = UInt8(ascii: " ")
-
     /// Splits `text` into records.
     ///
     /// Works on UTF-8 bytes, which is safe because the four structural characters are ASCII and
     /// no multi-byte UTF-8 sequence contains an ASCII byte.
     /// - Throws: `CSVError.unterminatedQuote` naming the line where the quote opened.
     public static func records(in text: String) throws(CSVError) -> [CSVRecord] {
-        var parser = Parser(bytes: Array(text.utf8))
-        return try parser.run()
-    }
-
-    private struct Parser {
-        let bytes: [UInt8]
-        var position = 0
-        var line = 1
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var recordLine = 1
-
-        init(bytes: [UInt8]) { self.bytes = bytes }
-
-        mutating func run() throws(CSVError) -> [CSVRecord] {
-            guard !bytes.isEmpty else { return [] }
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == quote && field.allSatisfy({ $0 == space }) {
-                    // Spaces before an opening quote are padding, not part of the value.
-                    field.removeAll(keepingCapacity: true)
-                    try readQuoted()
-                } else if byte == separator {
-                    endField()
-                    position += 1
-                } else if byte == lineFeed || byte == carriageReturn {
-                    skipLineBreak()
-                    endRecord()
-                } else {
-                    field.append(byte)
-                    position += 1
-                }
-            }
-            // A final line break already ended the last record; otherwise end it here.
-            if !(bytes.last == lineFeed || bytes.last == carriageReturn) { endRecord() }
-            return records
-        }
-
-        /// Reads a quoted field starting at the opening quote, up to and excluding what follows
-        /// the closing quote.
-        mutating func readQuoted() throws(CSVError) {
-            let openedOn = line
-            position += 1
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == quote {
-                    if position + 1 < bytes.count && bytes[position + 1] == quote {
-                        field.append(quote)
-                        position += 2
-                        continue
-                    }
-                    position += 1
-                    return
-                }
-                if byte == lineFeed || (byte == carriageReturn && !(position + 1 < bytes.count && bytes[position + 1] == lineFeed)) {
-                    line += 1
-                }
-                field.append(byte)
-                position += 1
-            }
-            throw .unterminatedQuote(line: openedOn)
-        }
-
-        mutating func skipLineBreak() {
-            if bytes[position] == carriageReturn && position + 1 < bytes.count && bytes[position + 1] == lineFeed {
-                position += 2
-            } else {
-                position += 1
-            }
-            line += 1
-        }
-
-        mutating func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-
-        mutating func endRecord() {
-            endField()
-            records.append(CSVRecord(line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
-            recordLine = line
-        }
+        try forEachRecord(in: Array(text.utf8)) { records.append($0) }
+        return records
     }
+
+    /// Splits UTF-8 `bytes` into records and passes each to `body` as soon as it is complete,
+    /// so a large file is never held as a list of records.
+    ///
+    /// - Parameters:
+    ///   - bytes: valid UTF-8; invalid sequences inside a field are replaced by U+FFFD.
+    ///   - body: receives the records in file order.
+    /// - Throws: `CSVError.unterminatedQuote` naming the line where the quote opened. Records
+    ///   before that line have already been passed to `body`.
+    public static func forEachRecord(
+        in bytes: [UInt8], _ body: (CSVRecord) -> Void
+    ) throws(CSVError) {
+        try forEachRecord(in: bytes) { record, _ in body(record) }
+    }
+
+    /// `forEachRecord(in:_:)` with the byte offset up to which the text has been scanned, for
+    /// progress reports. The offset advances in steps of `progressStep` bytes.
+    public static func forEachRecord(
+        in bytes: [UInt8], _ body: (CSVRecord, Int) -> Void
+    ) throws(CSVError) {
+        var scanner = CSVScanner()
+        var offset = 0
+        func emit(_ record: CSVRawRecord) {
+            body(CSVRecord(line: record.line, fields: record.strings()), offset)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            while offset < buffer.count {
+                let start = offset
+                offset = min(buffer.count, start + progressStep)
+                scanner.feed(UnsafeBufferPointer(rebasing: buffer[start..<offset]), emit)
+            }
+        }
+        try scanner.finish(emit)
+    }
+
+    /// Bytes scanned between two offsets passed to `forEachRecord(in:_:)`.
+    static let progressStep = 1 << 16
 }

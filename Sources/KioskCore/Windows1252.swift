@@ -15,6 +15,11 @@ public enum Windows1252 {
 
     /// Decodes the bytes. Every byte maps to one scalar, so decoding cannot fail.
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: utf8(bytes), as: UTF8.self)
+    }
+
+    /// Decodes the bytes into UTF-8 bytes, for parsers that work on bytes.
+    public static func utf8(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
@@ -24,7 +29,7 @@ public enum Windows1252 {
                 utf8.append(contentsOf: scalar(for: byte).utf8)
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return utf8
     }
 
     /// Returns the Unicode scalar a single byte encodes.

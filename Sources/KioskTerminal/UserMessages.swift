@@ -97,6 +97,7 @@ public enum UserMessages {
         case .invalidDate: localizer.text("problem.invalidDate")
         case .notFound: localizer.text("problem.notFound")
         case .tooManyAttempts(let seconds): localizer.text("problem.tooManyAttempts", String(seconds))
+        case .tooManyMatches(let limit): localizer.text("problem.tooManyMatches", String(limit))
         }
     }
 
@@ -105,6 +106,7 @@ public enum UserMessages {
         switch reason {
         case .hasAccount(let username): localizer.text("ineligible.hasAccount", name, username)
         case .status(let status): localizer.text("ineligible.status." + statusKey(status), name)
+        case .employeeGroup(let group): localizer.text("ineligible.employeeGroup", name, group)
         case .exited(let date): localizer.text("ineligible.exited", name, date.german)
         case .notYetStarted(let date): localizer.text("ineligible.notYetStarted", name, date.german)
         }

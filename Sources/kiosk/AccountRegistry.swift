@@ -1,8 +1,9 @@
 import KioskCore
 import Synchronization
 
-/// Usernames that are taken and people already enrolled at this kiosk, from the HR export's
-/// account column and the outbox, updated after each saved enrollment.
+/// Usernames that are taken and people who already have an account, from the HR export's
+/// account column, the central IAM's account list (`iam-accounts.tsv`) and the outbox, updated
+/// after each saved enrollment.
 final class AccountRegistry: Sendable {
     private struct State {
         var takenUsernames: Set<String>
@@ -11,13 +12,19 @@ final class AccountRegistry: Sendable {
     }
 
     private let state: Mutex<State>
+    /// Personnel number → username of an account the IAM already has.
+    private let iamAccounts: [String: String]
 
-    init(hrRecords: [HRRecord], outboxRecords: [OutboxRecord]) {
+    /// - Parameter iamAccounts: the list `kiosk sync` pulled from the IAM; empty before the
+    ///   first sync.
+    init(hrRecords: [HRRecord], outboxRecords: [OutboxRecord], iamAccounts: IAMAccountList = IAMAccountList()) {
         var state = State(takenUsernames: UsernamePolicy.lowercasedSet(hrRecords.compactMap(\.account)), enrolled: [:])
+        state.takenUsernames.formUnion(UsernamePolicy.lowercasedSet(iamAccounts.usernames))
         for record in outboxRecords.sorted(by: { $0.completedAt < $1.completedAt }) {
             Self.add(record, to: &state)
         }
         self.state = Mutex(state)
+        self.iamAccounts = iamAccounts.usernameByEmployeeNumber
     }
 
     /// `true` when `username` is in use, ignoring case as Active Directory does.
@@ -25,9 +32,10 @@ final class AccountRegistry: Sendable {
         state.withLock { $0.takenUsernames.contains(username.lowercased()) }
     }
 
-    /// The username of an enrollment of this person already in the outbox, if any.
+    /// Returns the username of this person's enrollment in the outbox or, failing that, of the
+    /// account the IAM lists for them; `nil` when neither exists.
     func enrolledUsername(personnelNumber: String) -> String? {
-        state.withLock { $0.enrolled[personnelNumber]?.username }
+        state.withLock { $0.enrolled[personnelNumber]?.username } ?? iamAccounts[personnelNumber]
     }
 
     /// Returns the person's enrollments in the outbox, or an empty value when there are none.

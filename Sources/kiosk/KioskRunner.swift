@@ -19,7 +19,11 @@ enum KioskRunner {
         let hr = try loadHRExport(config, logger: logger)
         let outbox = try setup.openOutbox()
         let outboxRecords = ((try? outbox.records()) ?? []).compactMap(\.record)
-        let registry = AccountRegistry(hrRecords: hr.records, outboxRecords: outboxRecords)
+        let iamPath = config.dataDirectory + "/" + IAMAccountList.fileName
+        guard let iamAccounts = IAMAccountList.load(path: iamPath, logger: logger.child("kiosk.iam")) else {
+            throw .startup("cannot read \(iamPath). Check its permissions, or remove it so the next kiosk sync writes it again.")
+        }
+        let registry = AccountRegistry(hrRecords: hr.records, outboxRecords: outboxRecords, iamAccounts: iamAccounts)
         let environment = makeEnvironment(config: config, records: hr.records, registry: registry)
 
         let keys = try makeKeyProvider(config: config, demo: demo, logger: logger)

@@ -11,20 +11,10 @@ final class ThrottledLookup: Sendable {
         self.index = index
     }
 
+    /// Runs the capped search unless the throttle is waiting; see `LookupThrottle.run(at:_:)`.
     func search(_ query: LookupQuery) -> LookupOutcome {
         throttle.withLock { throttle in
-            let now = ContinuousClock.now
-            let wait = throttle.remainingWaitSeconds(at: now)
-            guard wait == 0 else { return .throttled(waitSeconds: wait) }
-            let found: [HRRecord]
-            switch query {
-            case .personnelNumber(let number, let birthDate):
-                found = index.lookup(personnelNumber: number, birthDate: birthDate).map { [$0] } ?? []
-            case .name(let surname, let givenName, let birthDate):
-                found = index.lookup(surname: surname, givenName: givenName, birthDate: birthDate)
-            }
-            if found.isEmpty { throttle.recordFailure(at: now) } else { throttle.recordSuccess() }
-            return .found(found)
+            throttle.run(at: ContinuousClock.now) { index.search(query) }
         }
     }
 }

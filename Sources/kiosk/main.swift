@@ -2,7 +2,8 @@ import Foundation
 import KioskOutbox
 
 /// Entry point: parses the command line and runs the kiosk or one of its operator commands.
-/// Exit codes: 0 success, 1 outbox verification found a problem, 2 usage or configuration error.
+/// Exit codes: 0 success, 1 outbox verification found a problem or hr check rejected rows,
+/// 2 usage or configuration error or an HR export rejected as a whole.
 func runCommand() -> Int32 {
     do {
         switch try Arguments.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -22,6 +23,8 @@ func runCommand() -> Int32 {
             let output = OutboxInspector.verify(try setup.openOutboxForInspection(), language: .english)
             print(output.text, terminator: output.text.hasSuffix("\n") ? "" : "\n")
             return output.exitStatus
+        case .hrCheck(let file, let configPath, let language):
+            return try HRCheckCommand.run(file: file, configPath: configPath, language: language)
         }
     } catch {
         FileHandle.standardError.write(Data("kiosk: \(error.message)\n".utf8))

@@ -6,11 +6,11 @@ private let today = CivilDate(year: 2026, month: 11, day: 30)!
 
 private func person(
     status: EmploymentStatus = .active, entry: CivilDate? = CivilDate(year: 2010, month: 1, day: 1),
-    exit: CivilDate? = nil, account: String? = nil
+    exit: CivilDate? = nil, account: String? = nil, group: String = "gewerblich-technisch"
 ) -> HRRecord {
     HRRecord(
         personnelNumber: "12345678", surname: "Kaya", givenName: "Ali", birthDate: CivilDate(year: 1980, month: 1, day: 1)!,
-        status: status, entryDate: entry, exitDate: exit, account: account)
+        employeeGroup: group, status: status, entryDate: entry, exitDate: exit, account: account)
 }
 
 @Suite struct EligibilityTests {
@@ -64,5 +64,23 @@ private func person(
 
     @Test func missingDatesAreNoObstacle() {
         #expect(Eligibility.check(person(entry: nil, exit: nil), today: today, config: KioskConfig()) == nil)
+    }
+
+    @Test func everyGroupEligibleWhenListEmpty() {
+        #expect(Eligibility.check(person(group: "Verwaltung"), today: today, config: KioskConfig()) == nil)
+    }
+
+    @Test func groupOutsideListIsIneligible() {
+        var config = KioskConfig()
+        config.eligibleEmployeeGroups = ["gewerblich-technisch", "erziehung"]
+        #expect(Eligibility.check(person(group: "Gewerblich-Technisch"), today: today, config: config) == nil)
+        #expect(Eligibility.check(person(group: "Verwaltung"), today: today, config: config) == .employeeGroup("Verwaltung"))
+        #expect(Eligibility.check(person(group: ""), today: today, config: config) == .employeeGroup(""))
+    }
+
+    @Test func statusIsCheckedBeforeGroup() {
+        var config = KioskConfig()
+        config.eligibleEmployeeGroups = ["erziehung"]
+        #expect(Eligibility.check(person(status: .left, group: "Verwaltung"), today: today, config: config) == .status(.left))
     }
 }

@@ -88,6 +88,32 @@ import Testing
         #expect(form.problem == .notFound)
     }
 
+    @Test func tooManyMatchesAsksForGivenName() {
+        var config = KioskConfig()
+        config.idleTimeoutSeconds = 120
+        let environment = EnrollmentEnvironment(
+            config: config, search: { _ in .tooManyMatches(limit: 5) }, eligibility: { _ in nil },
+            proposeAccount: { _ in AccountProposal(username: "x", email: "x@stadt.example", displayName: "X") },
+            timestamp: { "2026-12-04T10:00:00Z" }, randomBytes: { Array(repeating: 0, count: $0) })
+        let flow = EnrollmentFlow(environment: environment)
+        flow.handle(.input(.enter))
+        type("clerk", into: flow)
+        flow.handle(.input(.enter))
+        flow.handle(.input(.toggleLookupMode))
+        type("Yilmaz", into: flow)
+        flow.handle(.input(.tab))
+        flow.handle(.input(.tab))
+        type("07031984", into: flow)
+        let effects = flow.handle(.input(.enter))
+        guard case .lookup(let form) = flow.step else {
+            Issue.record("expected the lookup form, got \(flow.step)")
+            return
+        }
+        #expect(form.problem == .tooManyMatches(limit: 5))
+        #expect(form.focus == .givenName)
+        #expect(effects.contains { if case .log(_, let message, _) = $0 { message.contains("too many") } else { false } })
+    }
+
     @Test func homonymsMustBeChosenByClerk() {
         let flow = makeFlow(people: [Self.person, Self.twin])
         flow.handle(.input(.enter))

@@ -51,10 +51,28 @@ private func config(encoding: HREncoding) -> KioskConfig {
     }
 
     @Test func invalidUTF8WithUTF8SettingRejectsFileNamingLine() {
-        let bytes = Array("\(header)\n\(row())\n".utf8) + [0x4D, 0xFC, 0x6C] + Array(";x\n".utf8)
+        let bytes = Array("\(header)\n\(row("12345678", "Kaya"))\n".utf8) + [0x4D, 0xFC, 0x6C] + Array(";x\n".utf8)
         #expect(throws: HRImportError.invalidUTF8(line: 3)) {
             try HRImporter(config(encoding: .utf8)).importExport(bytes)
         }
+    }
+
+    @Test func fileMixingUTF8AndWindows1252IsRejectedWhateverTheSetting() throws {
+        // Line 2 has "Müller" in UTF-8, line 3 has "Jürgen" with ü as the Windows-1252 byte 0xFC.
+        let bytes = Array("\(header)\n\(row())\n".utf8) + Array("87654321;Kaya;J".utf8) + [0xFC]
+            + Array("rgen;;01.01.1990;;;;aktiv;;;\n".utf8)
+        for encoding in HREncoding.allCases {
+            let error = try #require(throws: HRImportError.self) { try HRImporter(config(encoding: encoding)).importExport(bytes) }
+            #expect(error == .mixedEncodings(utf8Line: 2, otherLine: 3))
+            #expect(error.description.contains("one encoding"))
+        }
+    }
+
+    @Test func windows1252ByteBeforeLineFeedCountsLines() {
+        // 0xC4 (Ä in Windows-1252) looks like a UTF-8 lead byte; the line feed after it still counts.
+        let bytes = Array("\(header)\n12345678;M".utf8) + [0xC4, 0x0A] + Array("x;\u{00FC}\n".utf8)
+        #expect(HRExportDecoder.mixedEncodingLines(bytes)?.utf8Line == 3)
+        #expect(HRExportDecoder.mixedEncodingLines(bytes)?.otherLine == 2)
     }
 
     @Test func utf8FileWithWindows1252SettingIsRejected() {
@@ -69,7 +87,7 @@ private func config(encoding: HREncoding) -> KioskConfig {
     }
 
     @Test func undefinedWindows1252ByteRejectsRow() throws {
-        let bytes = Array("\(header)\n\(row())\n".utf8) + Array("87654321;A".utf8) + [0x81] + Array(";B;;01.01.1990;;;;aktiv;;;\n".utf8)
+        let bytes = Array("\(header)\n\(row("12345678", "Kaya"))\n".utf8) + Array("87654321;A".utf8) + [0x81] + Array(";B;;01.01.1990;;;;aktiv;;;\n".utf8)
         let result = try HRImporter(config(encoding: .windows1252)).importExport(bytes)
         #expect(result.rejectedRows == [HRRowRejection(line: 3, problem: .invalidCharacter(.surname))])
     }

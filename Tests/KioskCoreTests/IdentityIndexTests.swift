@@ -79,6 +79,15 @@ private let index = IdentityIndex(records: records)
         #expect(index.lookup(surname: "Dr. Weiß", givenName: nil, birthDate: birth).count == 1)
     }
 
+    @Test func typedParticleNotInStoredNameIsIgnored() {
+        let people = [HRRecord(personnelNumber: "50000001", surname: "Heide", givenName: "Jan", birthDate: birth),
+                      HRRecord(personnelNumber: "50000002", surname: "van Dijk", givenName: "Piet", birthDate: birth)]
+        let particles = IdentityIndex(records: people)
+        #expect(particles.lookup(surname: "von der Heide", givenName: nil, birthDate: birth).count == 1)
+        #expect(particles.lookup(surname: "Dijk", givenName: "Piet", birthDate: birth).count == 1)
+        #expect(particles.lookup(surname: "von", givenName: nil, birthDate: birth).isEmpty)
+    }
+
     @Test func particleNameFoundWithAndWithoutParticle() {
         #expect(index.lookup(surname: "Bülow", givenName: "Karl", birthDate: birth).count == 1)
         #expect(index.lookup(surname: "von Buelow", givenName: "Karl", birthDate: birth).count == 1)
@@ -103,6 +112,59 @@ private let index = IdentityIndex(records: records)
     @Test func unknownBirthDateFindsNothing() {
         let date = CivilDate(year: 1999, month: 9, day: 9)!
         #expect(index.lookup(surname: "Müller", givenName: nil, birthDate: date).isEmpty)
+    }
+
+    @Test func exactSpellingRanksBeforeFoldedAndPartMatch() {
+        let people = [
+            HRRecord(personnelNumber: "20000001", surname: "Schmidt-Mueller", givenName: "Jan", birthDate: birth),
+            HRRecord(personnelNumber: "20000002", surname: "Mueller", givenName: "Jan", birthDate: birth),
+            HRRecord(personnelNumber: "20000003", surname: "Müller", givenName: "Jan", birthDate: birth),
+        ]
+        let ranked = IdentityIndex(records: people)
+        #expect(ranked.lookup(surname: "Müller", givenName: "Jan", birthDate: birth).map(\.personnelNumber)
+            == ["20000003", "20000002", "20000001"])
+        #expect(ranked.lookup(surname: "mueller", givenName: nil, birthDate: birth).map(\.personnelNumber)
+            == ["20000002", "20000003", "20000001"])
+    }
+
+    @Test func exactGivenNameRanksBeforeGivenNamePart() {
+        let people = [
+            HRRecord(personnelNumber: "20000001", surname: "Kaya", givenName: "Ali Osman", birthDate: birth),
+            HRRecord(personnelNumber: "20000002", surname: "Kaya", givenName: "Ali", birthDate: birth),
+        ]
+        let found = IdentityIndex(records: people).lookup(surname: "Kaya", givenName: "ali", birthDate: birth)
+        #expect(found.map(\.personnelNumber) == ["20000002", "20000001"])
+    }
+
+    @Test func searchCapsCandidatesAndReportsTooMany() {
+        let people = (1...6).map { number in
+            HRRecord(personnelNumber: "3000000\(number)", surname: "Yılmaz", givenName: "Given\(number)", birthDate: birth)
+        }
+        let crowded = IdentityIndex(records: people)
+        #expect(crowded.search(.name(surname: "Yilmaz", givenName: nil, birthDate: birth)) == .tooManyMatches(limit: 5))
+        #expect(crowded.search(.name(surname: "Yilmaz", givenName: nil, birthDate: birth), limit: 6) == .found(people))
+        guard case .found(let narrowed) = crowded.search(.name(surname: "Yilmaz", givenName: "Given3", birthDate: birth)) else {
+            Issue.record("expected a narrowed result")
+            return
+        }
+        #expect(narrowed.map(\.personnelNumber) == ["30000003"])
+    }
+
+    @Test func searchByPersonnelNumberFindsOneOrNone() {
+        #expect(index.search(.personnelNumber("12345", birthDate: birth)) == .found([records[0]]))
+        #expect(index.search(.personnelNumber("12345", birthDate: otherBirth)) == .found([]))
+    }
+
+    @Test func greekAndRomanianSpellingsFind() {
+        let people = [
+            HRRecord(personnelNumber: "40000001", surname: "Papadopoulos", givenName: "Georgios", birthDate: birth),
+            HRRecord(personnelNumber: "40000002", surname: "Mureșan", givenName: "Ștefan", birthDate: birth),
+            HRRecord(personnelNumber: "40000003", surname: "Wąsowski-Łuczak", givenName: "Żaneta", birthDate: birth),
+        ]
+        let mixed = IdentityIndex(records: people)
+        #expect(mixed.lookup(surname: "Παπαδόπουλος", givenName: "Γεώργιος", birthDate: birth).count == 1)
+        #expect(mixed.lookup(surname: "Muresan", givenName: "Stefan", birthDate: birth).count == 1)
+        #expect(mixed.lookup(surname: "Luczak", givenName: "Zaneta", birthDate: birth).count == 1)
     }
 
     @Test func countIsNumberOfRecords() {

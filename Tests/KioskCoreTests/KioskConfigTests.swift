@@ -24,6 +24,7 @@ import Testing
             [account]
             username_max_length = 15
             eligible_statuses = aktiv, beurlaubt, Versorgungsempfaenger
+            eligible_groups = gewerblich-technisch, Erziehung ,
             """
         let config = try KioskConfig.parse(text: text)
         #expect(config.kioskID == "sp-rathaus-03")
@@ -32,6 +33,7 @@ import Testing
         #expect(config.hrColumns["personnelNumber"] == "PERNR")
         #expect(config.usernameMaxLength == 15)
         #expect(config.eligibleStatuses == [.active, .onLeave, .pensioner])
+        #expect(config.eligibleEmployeeGroups == ["gewerblich-technisch", "erziehung"])
     }
 
     @Test func dottedKeyOutsideSectionEqualsSectionKey() throws {
@@ -82,6 +84,7 @@ import Testing
         "[account]\nusername_pattern = {first}_{last}",
         "[account]\nusername_pattern = fixed",
         "[account]\neligible_statuses = aktiv, pensioniert",
+        "[account]\neligible_groups = Pflege; Erziehung",
         "[account]\nemail_domain = Stadt.Example",
         "[webauthn]\norigin = http://stadt.example",
         "[webauthn]\norigin = https://stadt.example/",

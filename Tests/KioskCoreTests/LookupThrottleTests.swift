@@ -65,4 +65,25 @@ private struct TestInstant: InstantProtocol {
         throttle.recordFailure(at: start)
         #expect(throttle.remainingWait(at: start.advanced(by: .seconds(2))) == .seconds(3))
     }
+
+    @Test func runCountsMissesAndResetsOnFind() {
+        var throttle = LookupThrottle<TestInstant>(freeFailures: 1, baseDelay: .seconds(5), maxDelay: .seconds(60))
+        #expect(throttle.run(at: .seconds(0)) { .found([]) } == .found([]))
+        #expect(throttle.run(at: .seconds(0)) { .found([]) } == .found([]))
+        var searched = false
+        #expect(throttle.run(at: .seconds(1)) { searched = true; return .found([]) } == .throttled(waitSeconds: 4))
+        #expect(!searched)
+        let person = HRRecord(personnelNumber: "10000001", surname: "Kaya", givenName: "Ali",
+                              birthDate: CivilDate(year: 1980, month: 1, day: 1)!)
+        #expect(throttle.run(at: .seconds(5)) { .found([person]) } == .found([person]))
+        #expect(throttle.consecutiveFailures == 0)
+    }
+
+    @Test func tooManyMatchesNeitherCountsNorResets() {
+        var throttle = LookupThrottle<TestInstant>(freeFailures: 3)
+        _ = throttle.run(at: .seconds(0)) { .found([]) }
+        _ = throttle.run(at: .seconds(0)) { .found([]) }
+        #expect(throttle.run(at: .seconds(0)) { .tooManyMatches(limit: 5) } == .tooManyMatches(limit: 5))
+        #expect(throttle.consecutiveFailures == 2)
+    }
 }

@@ -35,8 +35,25 @@ import Testing
         #expect(NameFolding.asciiTransliteration("Ștefan Ţuţea") == "stefan tutea")
     }
 
-    @Test func nonLatinScriptGivesEmptyKey() {
-        #expect(NameFolding.matchKey("Παπαδόπουλος") == "")
+    @Test func greekScriptIsTransliterated() {
+        #expect(NameFolding.asciiTransliteration("Παπαδόπουλος") == "papadopoulos")
+        #expect(NameFolding.asciiTransliteration("ΓΕΩΡΓΙΟΣ") == "georgios")
+        #expect(NameFolding.matchKey("Χρήστος") == NameFolding.matchKey("Christos"))
+    }
+
+    @Test func cyrillicScriptGivesEmptyKey() {
+        #expect(NameFolding.matchKey("Иванов") == "")
+    }
+
+    @Test(arguments: [
+        ("Şükrü Gündoğdu", "Sukru Gundogdu"), ("IŞIK", "Isik"), ("Çağrı", "Cagri"),
+        ("Żółkiewski", "Zolkiewski"), ("Grzegorz Wąsik", "Grzegorz Wasik"), ("Ślęzak", "Slezak"),
+        ("Čačić", "Cacic"), ("Šimić Žužić", "Simic Zuzic"), ("Đurđa", "Djurdja"),
+        ("Geórgios Papadópoulos", "Georgios Papadopoulos"), ("Ștefănescu", "Stefanescu"),
+        ("Ştefănescu", "Stefanescu"), ("Țîrlea", "Tirlea"), ("Ţîrlea", "Tirlea"), ("Ioana Mureșan", "Ioana Muresan"),
+    ])
+    func mixedWorkforceNamesMatchAsciiSpelling(written: String, typed: String) {
+        #expect(NameFolding.matchKey(written) == NameFolding.matchKey(typed))
     }
 
     @Test func titlesAreRemovedAndPartsSplit() {

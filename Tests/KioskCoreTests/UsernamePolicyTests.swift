@@ -91,9 +91,14 @@ private func username(_ given: String, _ surname: String, taken: Set<String> = [
     }
 
     @Test func emptyOrNonLatinNamesStillGiveUsername() {
-        #expect(username("Anna", "Παπαδόπουλος") == "anna")
+        #expect(username("Anna", "Иванова") == "anna")
         #expect(username("", "Kaya") == "kaya")
-        #expect(username("Ελένη", "Παπαδοπούλου") == UsernamePolicy.fallbackName)
+        #expect(username("Анна", "Иванова") == UsernamePolicy.fallbackName)
+    }
+
+    @Test func greekScriptNamesAreTransliterated() {
+        #expect(username("Ελένη", "Παπαδοπούλου") == "eleni.papadopoulou")
+        #expect(username("Ευάγγελος", "Αυγερινός") == "evaggelos.avgerinos")
     }
 
     @Test func emailUsesConfiguredDomain() {

@@ -87,7 +87,8 @@ struct UserMessagesTests {
 
     @Test func everyInputAndPINProblemHasText() throws {
         let localizer = try Fixtures.localizer()
-        let inputs: [InputProblem] = [.empty, .invalidPersonnelNumber, .invalidDate, .notFound, .tooManyAttempts(waitSeconds: 30)]
+        let inputs: [InputProblem] = [.empty, .invalidPersonnelNumber, .invalidDate, .notFound, .tooManyAttempts(waitSeconds: 30),
+                                      .tooManyMatches(limit: 5)]
         for problem in inputs {
             #expect(!UserMessages.inputProblem(problem, localizer).hasPrefix("problem."))
         }
@@ -97,6 +98,7 @@ struct UserMessagesTests {
         }
         #expect(UserMessages.pinProblem(.tooShort(minimum: 6), localizer).contains("mindestens 6 Zeichen"))
         #expect(UserMessages.inputProblem(.tooManyAttempts(waitSeconds: 30), localizer).contains("30 Sekunden"))
+        #expect(UserMessages.inputProblem(.tooManyMatches(limit: 5), localizer).contains("Mehr als 5 Personen"))
     }
 
     @Test func ineligibleReasonsNameThePersonAndDate() throws {
