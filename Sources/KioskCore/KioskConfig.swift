@@ -44,6 +44,8 @@ public struct KioskConfig: Sendable {
     public var demoMode = false
     /// Minimum log level written to the log file.
     public var logLevel = LogLevel.info
+    /// Settings of the nightly SCIM sync and of outbox retention.
+    public var sync = SyncSettings()
 
     public init() {}
 }
