@@ -183,7 +183,7 @@ public final class AuditLog: Sendable {
         guard entry.previousHash == previous else { return .brokenChain(line: lineNumber) }
         guard let signature = Base64URL.decode(entry.signature),
               let signed = try? entry.signedBytes(),
-              signed == line,
+              (try? AuditEntry.canonical(entry)) == line,
               Ed25519.verify(signature: signature, message: signed, publicKey: publicKey)
         else { return .badSignature(line: lineNumber) }
         return nil

@@ -4,6 +4,8 @@ enum Command: Equatable {
     case run(configPath: String, demo: Bool)
     case outboxList(configPath: String)
     case outboxVerify(configPath: String)
+    /// Push the outbox to the IAM over SCIM and pull the account list.
+    case sync(configPath: String)
     case help
 }
 
@@ -14,7 +16,9 @@ enum Arguments {
     static let usage = """
         usage: kiosk [--config FILE] [--demo]        run the enrollment kiosk
                kiosk outbox list [--config FILE]     list the records waiting in the outbox
-               kiosk outbox verify [--config FILE]   check every record's signature (exit 1 if one fails)
+               kiosk outbox verify [--config FILE]   check every record's signature and the audit log (exit 1 if one fails)
+               kiosk sync [--config FILE]            send the outbox to the IAM (SCIM) and fetch its accounts
+                                                     (exit 0 done, 75 partial: retry later, 78 configuration error)
                kiosk --help                          show this text
 
           --config FILE   settings file (default: kiosk.conf in the current directory)
@@ -59,6 +63,8 @@ enum Arguments {
             return .outboxList(configPath: configPath)
         case ["outbox", "verify"]:
             return .outboxVerify(configPath: configPath)
+        case ["sync"]:
+            return .sync(configPath: configPath)
         case let other where other.first == "outbox":
             let given = other.dropFirst().joined(separator: " ")
             throw .usage("unknown outbox command '\(given)'; use 'kiosk outbox list' or 'kiosk outbox verify'")

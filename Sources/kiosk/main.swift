@@ -22,6 +22,8 @@ func runCommand() -> Int32 {
             let output = OutboxInspector.verify(try setup.openOutboxForInspection(), language: .english)
             print(output.text, terminator: output.text.hasSuffix("\n") ? "" : "\n")
             return output.exitStatus
+        case .sync(let configPath):
+            return SyncCommand.run(configPath: configPath)
         }
     } catch {
         FileHandle.standardError.write(Data("kiosk: \(error.message)\n".utf8))
