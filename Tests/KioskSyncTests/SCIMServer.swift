@@ -66,7 +66,9 @@ final class SCIMServer {
 
     deinit {
         stopProxy()
-        process.terminate()
+        // SIGKILL: children of the test runner inherit a signal mask from its dispatch threads
+        // in which SIGTERM and SIGINT are blocked. The server keeps nothing worth a clean stop.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: workDirectory)
     }
@@ -97,7 +99,7 @@ final class SCIMServer {
     /// Stops the proxy, if one runs (it may have exited by itself in exit-after mode).
     func stopProxy() {
         guard let proxy else { return }
-        if proxy.isRunning { proxy.terminate() }
+        if proxy.isRunning { kill(proxy.processIdentifier, SIGKILL) }
         proxy.waitUntilExit()
         self.proxy = nil
     }

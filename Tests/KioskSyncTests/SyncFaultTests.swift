@@ -23,9 +23,9 @@ struct SyncFaultTests {
         #expect(try kiosk.states().values.allSatisfy { $0.state == .confirmed })
     }
 
-    @Test func serverErrorsOnEveryOtherRequestStillEndWithOneUserPerPerson() throws {
+    @Test func serverErrorsOnEveryThirdRequestStillEndWithOneUserPerPerson() throws {
         let server = try SCIMServer()
-        let proxy = try server.startProxy(mode: "fail-every:2")
+        let proxy = try server.startProxy(mode: "fail-every:3")
         let kiosk = try SyncKiosk()
         try kiosk.add((0..<30).map { SyncRecords.record(index: $0) })
 
