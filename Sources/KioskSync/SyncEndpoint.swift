@@ -47,7 +47,10 @@ public struct SyncEndpoint: Sendable {
     /// `true` for 127.0.0.0/8, ::1 and localhost.
     static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        if bare == "localhost" || bare == "::1" { return true }
+        var address = in_addr()
+        guard inet_pton(AF_INET, bare, &address) == 1 else { return false }
+        return UInt32(bigEndian: address.s_addr) >> 24 == 127
     }
 
     /// FoundationNetworking on Linux (swift-corelibs-foundation, libcurl underneath) verifies the

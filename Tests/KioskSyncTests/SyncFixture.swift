@@ -8,7 +8,7 @@ import Testing
 
 /// One kiosk for the sync tests: a data directory with a key, an outbox, a token file and a
 /// kiosk.conf pointing at a SCIM server on 127.0.0.1.
-final class SyncKiosk {
+final class SyncKiosk: Sendable {
     let folder: TemporaryDirectory
     let kioskID: String
     let outbox: Outbox
