@@ -113,6 +113,10 @@ public final class SCIMClient: @unchecked Sendable {
             }
             request.httpBody = data
             request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
+            // libcurl under URLSession adds "Expect: 100-continue" to large bodies and then waits
+            // up to a second for an interim answer that HTTP/1.0 servers never send. The empty
+            // header turns that off.
+            request.setValue("", forHTTPHeaderField: "Expect")
         }
         return request
     }
