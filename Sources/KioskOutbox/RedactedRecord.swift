@@ -73,6 +73,11 @@ public struct RedactedRecord: Codable, Sendable, Equatable {
     /// Decodes a stub; nil when `bytes` is not a stub at all (then it is read as a full record).
     /// A stub whose signature fails is returned with `signature` emptied, which `isSigned` reports.
     static func open(_ bytes: [UInt8], trustedPublicKey: [UInt8]) -> RedactedRecord? {
+        // A cheap test first, because every full record passes through here too.
+        let marker = Array(currentFormat.utf8)
+        guard bytes.count < 8192, bytes.indices.dropLast(marker.count - 1).contains(where: {
+            bytes[$0..<($0 + marker.count)].elementsEqual(marker)
+        }) else { return nil }
         guard let stub = try? JSONDecoder().decode(RedactedRecord.self, from: Data(bytes)),
               stub.format == currentFormat
         else { return nil }

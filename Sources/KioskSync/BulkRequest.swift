@@ -6,7 +6,7 @@ enum BulkRequest {
     /// Room kept in `maxPayloadSize` for the request envelope around the operations.
     static let envelopeAllowance = 256
 
-    /// The bulk operation for one record; `bulkId` is the enrollment id, so answers map back.
+    /// The bulk operation for one record; `bulkId` is the enrollment id, so each result maps back to its record.
     static func operation(_ record: OutboxRecord, _ decision: PushRun.Decision) -> [String: Any]? {
         switch decision {
         case .create:
@@ -19,45 +19,57 @@ enum BulkRequest {
         }
     }
 
+    /// One record with its decision and, for /Bulk, its operation encoded once as JSON.
+    struct Item {
+        let record: OutboxRecord
+        let decision: PushRun.Decision
+        /// The encoded bulk operation; empty when the item goes out as a single request.
+        let encoded: Data
+    }
+
     /// Splits `items` into chunks of at most `maxOperations` whose encoded request stays within
     /// `maxPayloadSize` bytes. An item too large for any bulk request forms a chunk of its own,
-    /// which is sent as a single request.
+    /// which is sent as a single request. Each operation is encoded here once and reused by `send`.
     static func chunk(
         _ items: [(OutboxRecord, PushRun.Decision)], maxOperations: Int, maxPayloadSize: Int
-    ) -> [[(OutboxRecord, PushRun.Decision)]] {
-        var chunks = [[(OutboxRecord, PushRun.Decision)]]()
-        var current = [(OutboxRecord, PushRun.Decision)]()
+    ) -> [[Item]] {
+        var chunks = [[Item]]()
+        var current = [Item]()
         var size = envelopeAllowance
-        for item in items {
-            let itemSize = operation(item.0, item.1).flatMap { try? JSONSerialization.data(withJSONObject: $0) }?.count ?? 0
-            if !current.isEmpty && (current.count >= maxOperations || size + itemSize + 1 > maxPayloadSize) {
+        for (record, decision) in items {
+            let encoded = operation(record, decision).flatMap { try? JSONSerialization.data(withJSONObject: $0) } ?? Data()
+            if !current.isEmpty && (current.count >= maxOperations || size + encoded.count + 1 > maxPayloadSize) {
                 chunks.append(current)
                 current = []
                 size = envelopeAllowance
             }
-            current.append(item)
-            size += itemSize + 1
+            current.append(Item(record: record, decision: decision, encoded: encoded))
+            size += encoded.count + 1
         }
         if !current.isEmpty { chunks.append(current) }
         return chunks
     }
 
-    /// Sends one chunk and maps each operation's answer back to its record.
+    /// Sends one chunk and maps each operation's response back to its record.
     /// - Throws: `.rejected` or `.notAuthorized` when the request or an operation got 400/401/403,
-    ///   `.protocolViolation` when the server refused the size (413) or sent no readable answer.
-    static func send(_ chunk: [(OutboxRecord, PushRun.Decision)], client: SCIMClient) throws(SyncError) -> [(OutboxRecord, PushRun.Result)] {
-        let operations = chunk.compactMap { operation($0.0, $0.1) }
-        let body: [String: Any] = ["schemas": [SCIMSchema.bulkRequest], "Operations": operations]
-        switch try client.send("POST", "Bulk", body: body) {
+    ///   `.protocolViolation` when the server refused the size (413) or sent no readable response.
+    static func send(_ chunk: [Item], client: SCIMClient) throws(SyncError) -> [(OutboxRecord, PushRun.Result)] {
+        var body = Data(#"{"schemas":[""#.utf8) + Data(SCIMSchema.bulkRequest.utf8) + Data(#""],"Operations":["#.utf8)
+        for (position, item) in chunk.enumerated() {
+            if position > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(item.encoded)
+        }
+        body.append(contentsOf: Array("]}".utf8))
+        switch try client.send("POST", "Bulk", encodedBody: body) {
         case .transient(let detail):
-            return chunk.map { ($0.0, .retry(detail)) }
+            return chunk.map { ($0.record, .retry(detail)) }
         case .answered(let response):
             guard response.status == 200, let object = SCIMClient.jsonObject(response.body),
                   let answers = object["Operations"] as? [[String: Any]]
             else {
-                throw .protocolViolation(detail: "/Bulk answered HTTP \(response.status): \(SCIMClient.errorDetail(response))")
+                throw .protocolViolation(detail: "/Bulk returned HTTP \(response.status): \(SCIMClient.errorDetail(response))")
             }
-            return try map(answers, to: chunk)
+            return try map(answers, to: chunk.map { ($0.record, $0.decision) })
         }
     }
 

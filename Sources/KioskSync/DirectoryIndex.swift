@@ -1,6 +1,6 @@
 import KioskCore
 
-/// What the IAM holds, as far as the sync needs it: users by employee number and by userName.
+/// Index of the IAM's users for the sync, by employee number and by userName.
 struct DirectoryIndex {
     /// One user at the IAM.
     struct User {
@@ -15,12 +15,12 @@ struct DirectoryIndex {
     private var byPerson: [String: String] = [:]
     private var byUserName: [String: String] = [:]
 
-    /// The user with this userName, ignoring case as the IAM's uniqueness check does.
+    /// Looks up a user by userName, ignoring case as the IAM's uniqueness check does.
     func user(userName: String) -> User? {
         byUserName[userName.lowercased()].flatMap { users[$0] }
     }
 
-    /// Records the result of a create or patch for `record`, so a later wave sees it.
+    /// Records the result of a create or patch for `record`, so a later wave finds it.
     mutating func recordCreated(id: String, userName: String, record: OutboxRecord) {
         var user = users[id] ?? User(
             id: id, userName: userName, employeeNumber: record.personnelNumber, externalID: record.personnelNumber,
@@ -29,7 +29,7 @@ struct DirectoryIndex {
         insert(user)
     }
 
-    /// The user for a personnel number, found by employeeNumber or else by externalId.
+    /// Looks up the user for a personnel number by employeeNumber, else by externalId.
     func user(personnelNumber: String) -> User? {
         byPerson[personnelNumber].flatMap { users[$0] }
     }

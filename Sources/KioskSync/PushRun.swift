@@ -2,9 +2,9 @@ import Foundation
 import KioskCore
 import KioskOutbox
 
-/// The push part of one sync run: decides per record, marks intents, sends and stores answers.
+/// The push part of one sync run: decides per record, marks intents, sends and stores results.
 struct PushRun {
-    /// What to do with one record, decided from the IAM's current state.
+    /// Next step for one record, decided from the IAM's current users.
     enum Decision {
         case confirmed(DirectoryIndex.User)
         case conflict(status: Int, answer: String)
@@ -12,7 +12,7 @@ struct PushRun {
         case patch(userID: String, userName: String)
     }
 
-    /// The answer for one sent record.
+    /// Outcome for one sent record.
     enum Result {
         case confirmed(id: String, userName: String)
         case conflict(status: Int, answer: String)
@@ -71,7 +71,7 @@ struct PushRun {
         index = fresh
     }
 
-    /// Decides where `record` stands at the IAM.
+    /// Decides the next step for `record` from the index of the IAM's users.
     func decide(_ record: OutboxRecord) -> Decision {
         guard let user = index.user(personnelNumber: record.personnelNumber)
             ?? (record.kind == .newAccount ? nil : index.user(userName: record.account.username))
@@ -109,7 +109,7 @@ struct PushRun {
         var retry = [OutboxRecord]()
         var detail: String?
         for chunk in chunks(toSend, limits: limits) {
-            try markSent(chunk.map(\.0))
+            try markSent(chunk.map(\.record))
             let results = try send(chunk, bulk: limits != nil)
             try store(results)
             for case (let record, .retry(let why)) in results {
@@ -123,22 +123,23 @@ struct PushRun {
 
     private func chunks(
         _ items: [(OutboxRecord, Decision)], limits: (maxOperations: Int, maxPayloadSize: Int)?
-    ) -> [[(OutboxRecord, Decision)]] {
+    ) -> [[BulkRequest.Item]] {
         guard let limits else {
-            return stride(from: 0, to: items.count, by: Self.singleRequestGroup).map {
-                Array(items[$0..<min($0 + Self.singleRequestGroup, items.count)])
+            let unencoded = items.map { BulkRequest.Item(record: $0.0, decision: $0.1, encoded: Data()) }
+            return stride(from: 0, to: unencoded.count, by: Self.singleRequestGroup).map {
+                Array(unencoded[$0..<min($0 + Self.singleRequestGroup, unencoded.count)])
             }
         }
         return BulkRequest.chunk(items, maxOperations: limits.maxOperations, maxPayloadSize: limits.maxPayloadSize)
     }
 
-    private func send(_ chunk: [(OutboxRecord, Decision)], bulk: Bool) throws(SyncError) -> [(OutboxRecord, Result)] {
+    private func send(_ chunk: [BulkRequest.Item], bulk: Bool) throws(SyncError) -> [(OutboxRecord, Result)] {
         if bulk && chunk.count > 1 {
             return try BulkRequest.send(chunk, client: engine.client)
         }
         var results = [(OutboxRecord, Result)]()
-        for (record, decision) in chunk {
-            results.append((record, try SingleRequest.send(record, decision, client: engine.client)))
+        for item in chunk {
+            results.append((item.record, try SingleRequest.send(item.record, item.decision, client: engine.client)))
         }
         return results
     }
@@ -165,7 +166,7 @@ struct PushRun {
         sent += records.count
     }
 
-    /// Stores the final answers (confirmed, conflict) and updates the index for later waves.
+    /// Stores the final results (confirmed, conflict) and updates the index for later waves.
     private mutating func store(_ results: [(OutboxRecord, Result)]) throws(SyncError) {
         let now = engine.timestamp()
         var updates = [RecordState]()

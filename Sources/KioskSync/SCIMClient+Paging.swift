@@ -41,7 +41,7 @@ extension SCIMClient {
         return startIndex - 1
     }
 
-    /// The server's /ServiceProviderConfig: whether /Bulk is offered and its limits.
+    /// Reads /ServiceProviderConfig and returns the /Bulk limits, or nil when /Bulk is not offered.
     func bulkLimits() throws(SyncError) -> (maxOperations: Int, maxPayloadSize: Int)? {
         let config = try getJSON("ServiceProviderConfig")
         guard let bulk = config["bulk"] as? [String: Any], (bulk["supported"] as? Bool) == true,

@@ -4,15 +4,15 @@ import FoundationNetworking
 #endif
 import KioskCore
 
-/// A SCIM 2.0 (RFC 7644) client: builds requests, classifies answers and retries what is safe.
+/// A SCIM 2.0 (RFC 7644) client: builds requests, classifies responses and retries what is safe to repeat.
 ///
 /// Only reads (GET) are retried here. Writes (POST, PATCH, /Bulk) are sent once; when they fail
 /// in a way that may or may not have reached the server, the sync engine looks the people up
 /// again before it sends anything twice.
 public final class SCIMClient: @unchecked Sendable {
-    /// The answer to one request after classification.
+    /// Classified result of one request.
     enum Outcome {
-        /// The server answered (any status that is not a retry case).
+        /// The server responded with a status that is not a retry case.
         case answered(HTTPResponse)
         /// 429, 5xx, timeout or no connection: worth another attempt later.
         case transient(String)
@@ -42,7 +42,19 @@ public final class SCIMClient: @unchecked Sendable {
     /// Sends one request without retrying and classifies the answer.
     /// - Throws: `.notAuthorized` for 401/403 and `.rejected` for 400: the run must stop.
     func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Any? = nil) throws(SyncError) -> Outcome {
-        let request = try makeRequest(method, path, query: query, body: body)
+        var encoded: Data?
+        if let body {
+            guard let data = try? JSONSerialization.data(withJSONObject: body) else {
+                throw .protocolViolation(detail: "request body for \(path) is not JSON")
+            }
+            encoded = data
+        }
+        return try send(method, path, query: query, encodedBody: encoded)
+    }
+
+    /// Sends one request with an already encoded JSON body; see `send(_:_:query:body:)`.
+    func send(_ method: String, _ path: String, query: [URLQueryItem] = [], encodedBody: Data?) throws(SyncError) -> Outcome {
+        let request = try makeRequest(method, path, query: query, body: encodedBody)
         let response: HTTPResponse
         do {
             response = try transport.send(request)
@@ -74,7 +86,7 @@ public final class SCIMClient: @unchecked Sendable {
             switch try send("GET", path, query: query) {
             case .answered(let response):
                 guard response.status == 200, let object = Self.jsonObject(response.body) else {
-                    throw .protocolViolation(detail: "GET \(path) answered HTTP \(response.status) without a JSON object")
+                    throw .protocolViolation(detail: "GET \(path) returned HTTP \(response.status) without a JSON object")
                 }
                 return object
             case .transient(let detail):
@@ -96,7 +108,7 @@ public final class SCIMClient: @unchecked Sendable {
         sleep(delay)
     }
 
-    private func makeRequest(_ method: String, _ path: String, query: [URLQueryItem], body: Any?) throws(SyncError) -> URLRequest {
+    private func makeRequest(_ method: String, _ path: String, query: [URLQueryItem], body: Data?) throws(SyncError) -> URLRequest {
         var components = URLComponents(url: endpoint.baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         // "+" is legal in a query but some servers read it as a space; filters may contain it.
@@ -108,10 +120,7 @@ public final class SCIMClient: @unchecked Sendable {
         request.setValue("application/scim+json", forHTTPHeaderField: "Accept")
         if let token = endpoint.token { request.setValue("Bearer " + token, forHTTPHeaderField: "Authorization") }
         if let body {
-            guard let data = try? JSONSerialization.data(withJSONObject: body) else {
-                throw .protocolViolation(detail: "request body for \(path) is not JSON")
-            }
-            request.httpBody = data
+            request.httpBody = body
             request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
             // libcurl under URLSession adds "Expect: 100-continue" to large bodies and then waits
             // up to a second for an interim answer that HTTP/1.0 servers never send. The empty
@@ -128,7 +137,7 @@ public final class SCIMClient: @unchecked Sendable {
         (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
-    /// The SCIM error `detail` (and `scimType`) of an answer, else the start of its body.
+    /// Extracts the SCIM error `detail` (and `scimType`) of a response, else the start of its body.
     static func errorDetail(_ response: HTTPResponse) -> String {
         if let object = jsonObject(response.body), let detail = object["detail"] as? String {
             let type = (object["scimType"] as? String).map { " (\($0))" } ?? ""

@@ -9,7 +9,7 @@ import KioskCore
 /// the FIDO2 extension's `credentials` gets one entry, and a replacement adds the ids it supersedes
 /// to `revokeCredentialIds`.
 public enum SCIMUserMapper {
-    /// The User resource to POST for a new account.
+    /// Builds the User resource to POST for a new account.
     public static func user(for record: OutboxRecord) -> [String: Any] {
         let account = record.account
         var fido: [String: Any] = ["credentials": [credential(for: record)]]
@@ -31,7 +31,7 @@ public enum SCIMUserMapper {
         ]
     }
 
-    /// The PatchOp that adds the record's credential (and, for a replacement, the ids to revoke).
+    /// Builds the PatchOp that adds the record's credential (and, for a replacement, the ids to revoke).
     public static func patch(for record: OutboxRecord) -> [String: Any] {
         var operations: [[String: Any]] = [
             ["op": "add", "path": SCIMSchema.fido2 + ":credentials", "value": [credential(for: record)]],
@@ -43,7 +43,7 @@ public enum SCIMUserMapper {
         return ["schemas": [SCIMSchema.patchOp], "Operations": operations]
     }
 
-    /// One entry of the extension's `credentials` list.
+    /// Builds one entry of the extension's `credentials` list.
     static func credential(for record: OutboxRecord) -> [String: Any] {
         let credential = record.credential
         return [

@@ -3,7 +3,7 @@ import KioskCore
 
 /// One record sent as its own request: POST /Users for a new account, PATCH /Users/{id} for a key.
 enum SingleRequest {
-    /// Sends the request for `decision` and classifies the answer.
+    /// Sends the request for `decision` and classifies the response.
     /// - Throws: `.notAuthorized` (401/403) and `.rejected` (400), which stop the run.
     static func send(_ record: OutboxRecord, _ decision: PushRun.Decision, client: SCIMClient) throws(SyncError) -> PushRun.Result {
         switch decision {

@@ -13,7 +13,7 @@ public struct SyncProgress: Sendable {
 
 /// Pushes the outbox to the IAM over SCIM and pulls back the account list: one `kiosk sync` run.
 ///
-/// Idempotence: every decision starts from what the IAM holds right now (an index of its users
+/// Idempotence: every decision starts from the users the IAM has right now (an index of its users
 /// pulled before sending), so a record whose earlier request went through is confirmed, not sent
 /// twice. Before a request leaves, its records are marked `sent` on disk; after the answer they
 /// become `confirmed` or `conflict`. A run killed at any point leaves records `pending` or `sent`,

@@ -31,7 +31,7 @@ public struct SyncReport: Sendable {
     public var redacted = 0
     /// Accounts written to iam-accounts.tsv; nil when the list could not be pulled.
     public var accounts: Int?
-    /// Why the run stopped early; nil when it ran to the end.
+    /// Reason the run stopped early; nil when it ran to the end.
     public var stopReason: SyncError?
 
     public init() {}
