@@ -78,11 +78,21 @@ extension Outbox {
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
         let formatter = ISO8601DateFormatter()
         let nowText = formatter.string(from: now)
+        let names: [String]
+        do {
+            names = try DurableFile.entryNames(in: directory)
+        } catch {
+            throw OutboxError(error)
+        }
         var redactedCount = 0
-        for entry in try records() where entry.isVerified {
-            guard let record = entry.record, let state = states[record.enrollmentID], state.state == .confirmed,
-                  let completed = Self.parseTime(record.completedAt), completed < cutoff
+        // The file name carries the completion time and the enrollment id, so only the files
+        // that qualify are read and verified.
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            guard let id = Self.enrollmentID(inFileName: name), let state = states[id], state.state == .confirmed,
+                  let completed = Self.parseTime(String(name.dropLast(42))), completed < cutoff
             else { continue }
+            let entry = readEntry(name)
+            guard entry.isVerified, let record = entry.record else { continue }
             try redact(entry, record: record, centralID: state.centralID, now: nowText)
             redactedCount += 1
         }
