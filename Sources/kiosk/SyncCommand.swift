@@ -11,7 +11,7 @@ import Glibc
 ///
 /// Progress goes to stderr, and only when stderr is a terminal, so cron and systemd logs get the
 /// summary line alone. Conflicts are listed on stdout after the summary (enrollment id, username,
-/// the IAM's answer), because the operator running the command hands them to the clerks.
+/// the IAM's error detail), because the operator running the command hands them to the clerks.
 enum SyncCommand {
     /// Runs the sync and returns the exit status (0 done, 75 partial, 78 configuration error).
     static func run(configPath: String) -> Int32 {
@@ -29,6 +29,7 @@ enum SyncCommand {
         } catch {
             return fail("\(error)")
         }
+
         let logger = setup.logger.child("kiosk.sync")
         let client = SCIMClient(
             endpoint: endpoint, transport: URLSessionTransport(timeoutSeconds: endpoint.requestTimeoutSeconds), logger: logger)
@@ -38,6 +39,7 @@ enum SyncCommand {
             retentionDays: setup.config.sync.retentionDays, logger: logger,
             progress: { progress in if showProgress { drawProgress(progress) } })
         let report = engine.run()
+
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(report.summaryLine)
         if let reason = report.stopReason { print(reason.description) }

@@ -5,6 +5,12 @@ import Testing
 import Glibc
 #endif
 
+/// The suites that start a real server. They run one test at a time: each test blocks its
+/// thread for seconds while processes and requests run, and several at once would tie up the
+/// whole cooperative thread pool on a two-core machine, starving unrelated async tests.
+@Suite(.serialized, .enabled(if: SCIMServer.shouldRun, SCIMServer.skipReason))
+enum SCIMServerTests {}
+
 /// A real scim2-server (PyPI, in memory) started by a test on 127.0.0.1 on a free port, with the
 /// kiosk's FIDO2 extension schema registered from Assets/scim/fido2-credential-schema.json.
 ///

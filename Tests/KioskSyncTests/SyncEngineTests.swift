@@ -5,7 +5,8 @@ import KioskSync
 import Testing
 
 /// The sync against a real scim2-server on 127.0.0.1 (started per test, in memory).
-@Suite(.enabled(if: SCIMServer.shouldRun, SCIMServer.skipReason), .timeLimit(.minutes(3)))
+extension SCIMServerTests {
+@Suite(.timeLimit(.minutes(3)))
 struct SyncEngineTests {
     @Test func newAccountsBecomeOneUserEachAndTheAccountListIsWritten() throws {
         let server = try SCIMServer()
@@ -144,4 +145,5 @@ struct SyncEngineTests {
         #expect(reason == "unreadable-json\n")
         #expect(try kiosk.outbox.verifyAudit().missingRecords.isEmpty)
     }
+}
 }

@@ -9,7 +9,8 @@ import Glibc
 #endif
 
 /// The built `kiosk sync` binary killed with SIGKILL at many points, then run to the end.
-@Suite(.enabled(if: SCIMServer.shouldRun, SCIMServer.skipReason), .timeLimit(.minutes(3)))
+extension SCIMServerTests {
+@Suite(.timeLimit(.minutes(3)))
 struct SyncKillTests {
     static let kioskBinary = SCIMServer.repositoryRoot + "/.build/debug/kiosk"
 
@@ -75,4 +76,5 @@ struct FixedSeedGenerator: RandomNumberGenerator {
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
     }
+}
 }
