@@ -20,8 +20,8 @@ enum SyncCommand {
         let endpoint: SyncEndpoint
         do {
             setup = try KioskSetup.load(configPath: configPath)
-            outbox = try setup.openOutboxForInspection()
             endpoint = try SyncEndpoint.make(setup.config.sync)
+            outbox = try setup.openOutboxForInspection()
         } catch let error as SyncError {
             return fail(error.description)
         } catch let error as KioskFailure {
