@@ -2,6 +2,10 @@ import Foundation
 import KioskCore
 import KioskOutbox
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Progress of a run, for a terminal display.
 public struct SyncProgress: Sendable {
     /// "push" while records are sent, "pull" while the account list is read.
@@ -51,6 +55,8 @@ public final class SyncEngine {
         var states: [String: RecordState] = [:]
         var records: [OutboxRecord] = []
         do {
+            let lock = try lockOutbox()
+            defer { close(lock) }
             let store = try openStore()
             states = try loadStates(store)
             records = try verifiedRecords(&report)
@@ -77,6 +83,21 @@ public final class SyncEngine {
     }
 
     // MARK: - Steps
+
+    /// Takes an exclusive lock on `<outbox>/sync.lock` for the whole run. Two runs at once (the
+    /// timer and an operator) could both create the same new user, and the slower one would then
+    /// see its own user as a 409 conflict. The kernel drops the lock when the process dies.
+    /// - Returns: the descriptor to close at the end of the run.
+    private func lockOutbox() throws(SyncError) -> Int32 {
+        let path = outbox.directory + "/sync.lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .storage("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw .unavailable(detail: "another kiosk sync is running on this outbox")
+        }
+        return fd
+    }
 
     private func openStore() throws(SyncError) -> RecordStateStore {
         do {

@@ -4,6 +4,10 @@ import KioskOutbox
 import KioskSync
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The sync against a real scim2-server on 127.0.0.1 (started per test, in memory).
 extension SCIMServerTests {
 @Suite(.timeLimit(.minutes(3)))
@@ -146,4 +150,23 @@ struct SyncEngineTests {
         #expect(try kiosk.outbox.verifyAudit().missingRecords.isEmpty)
     }
 }
+}
+
+extension SCIMServerTests {
+    @Suite struct SyncLockTests {
+        @Test func secondRunWhileOneHoldsTheLockWaitsForLater() throws {
+            let server = try SCIMServer()
+            let kiosk = try SyncKiosk()
+            try kiosk.add([SyncRecords.record(index: 1)])
+            let fd = open(kiosk.outbox.directory + "/sync.lock", O_RDWR | O_CREAT, 0o600)
+            defer { close(fd) }
+            #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+
+            let report = try kiosk.sync(url: server.baseURL)
+
+            #expect(report.exitStatus == SyncReport.exitPartial)
+            #expect(report.stopReason == .unavailable(detail: "another kiosk sync is running on this outbox"))
+            #expect(try server.allUsers().isEmpty)
+        }
+    }
 }
