@@ -21,9 +21,12 @@ let package = Package(
         .target(name: "KioskFIDO", dependencies: ["CFido2", "CCbor", "KioskCore", "KioskCrypto", "KioskVirtualKey"]),
         .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto"]),
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskCore"]),
+        .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox", "KioskCrypto"]),
         .executableTarget(
             name: "kiosk",
-            dependencies: ["KioskCore", "KioskCrypto", "KioskFIDO", "KioskVirtualKey", "KioskOutbox", "KioskTerminal"]),
+            dependencies: [
+                "KioskCore", "KioskCrypto", "KioskFIDO", "KioskVirtualKey", "KioskOutbox", "KioskTerminal", "KioskSync",
+            ]),
         .executableTarget(name: "kiosk-bench", dependencies: ["KioskCore"], path: "Sources/KioskBench"),
 
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
@@ -33,6 +36,9 @@ let package = Package(
             name: "KioskFIDOTests",
             dependencies: ["KioskFIDO", "KioskVirtualKey", "KioskCore", "KioskCrypto", "KioskTestSupport", "CFido2"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCore", "KioskCrypto", "KioskTestSupport"]),
+        .testTarget(
+            name: "KioskSyncTests",
+            dependencies: ["KioskSync", "KioskOutbox", "KioskCore", "KioskCrypto", "KioskTestSupport"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "KioskEndToEndTests",

@@ -132,6 +132,7 @@ enum ConfigKeys {
             },
         ]
         table.merge(attestationSetters) { first, _ in first }
+        table.merge(syncSetters) { first, _ in first }
         for column in HRColumn.allCases {
             table[columnKey(column)] = { config, value in
                 guard !value.isEmpty, !value.contains(";"), !value.contains("\"") else {
@@ -200,6 +201,52 @@ enum ConfigKeys {
             return nil
         },
     ]
+
+    /// Keys of the `[sync]` and `[outbox]` sections.
+    private static let syncSetters: [String: Setter] = [
+        "sync.url": { config, value in
+            guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
+                return "the SCIM base URL, for example https://iam.stadt.example/scim/v2"
+            }
+            config.sync.serverURL = value
+            return nil
+        },
+        "sync.token_file": { config, value in pathSetter(value) { config.sync.tokenFile = $0 } },
+        "sync.ca_file": { config, value in pathSetter(value) { config.sync.caFile = $0 } },
+        "sync.client_certificate": { config, value in pathSetter(value) { config.sync.clientCertificateFile = $0 } },
+        "sync.client_key": { config, value in pathSetter(value) { config.sync.clientKeyFile = $0 } },
+        "sync.max_attempts": { config, value in
+            intSetter(value, 1...20) { config.sync.maxAttempts = $0 }
+        },
+        "sync.retry_delay_ms": { config, value in
+            intSetter(value, 0...600_000) { config.sync.retryDelayMilliseconds = $0 }
+        },
+        "sync.timeout_seconds": { config, value in
+            intSetter(value, 1...600) { config.sync.requestTimeoutSeconds = $0 }
+        },
+        "sync.bulk": { config, value in
+            guard value == "auto" || value == "off" else { return "auto or off" }
+            config.sync.useBulk = value == "auto"
+            return nil
+        },
+        "outbox.retention_days": { config, value in
+            intSetter(value, 0...3650) { config.sync.retentionDays = $0 }
+        },
+    ]
+
+    private static func pathSetter(_ value: String, _ store: (String) -> Void) -> String? {
+        guard !value.isEmpty else { return "a file path" }
+        store(value)
+        return nil
+    }
+
+    private static func intSetter(_ value: String, _ range: ClosedRange<Int>, _ store: (Int) -> Void) -> String? {
+        guard let number = Int(value), range.contains(number) else {
+            return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        }
+        store(number)
+        return nil
+    }
 
     // MARK: - Value checks
 

@@ -47,6 +47,9 @@ public struct KioskConfig: Sendable {
     public var demoMode = false
     /// Minimum log level written to the log file.
     public var logLevel = LogLevel.info
+    /// Settings of the nightly SCIM sync and of outbox retention.
+    public var sync = SyncSettings()
+
     /// Rules for which security keys may register (the `[attestation]` section).
     public var attestation = AttestationSettings()
 

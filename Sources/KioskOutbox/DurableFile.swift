@@ -192,7 +192,7 @@ enum DurableFile {
         throw FileSystemFailure(errno: EEXIST, call: "open", path: directory)
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(FileSystemFailure) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(FileSystemFailure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

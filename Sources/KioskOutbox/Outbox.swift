@@ -24,7 +24,9 @@ public final class Outbox: Sendable {
     public let directory: String
     private let signingKey: Ed25519Key
     private let trustedPublicKey: [UInt8]
-    private let logger: Logger
+    let logger: Logger
+    /// The kiosk's audit log, kept in the outbox directory (`audit.log`, `audit.head`).
+    public let audit: AuditLog
 
     /// Opens the outbox in `directory`, creating the directory (mode 0700) when it is missing.
     ///
@@ -40,6 +42,7 @@ public final class Outbox: Sendable {
         self.signingKey = signingKey
         self.trustedPublicKey = signingKey.publicKey
         self.logger = logger
+        self.audit = AuditLog(directory: directory, signingKey: signingKey)
         do {
             try DurableFile.ensureDirectory(directory)
         } catch {
@@ -75,6 +78,7 @@ public final class Outbox: Sendable {
             "Outbox record saved",
             ["file": fileName, "keyID": OutboxEnvelope.keyID(of: trustedPublicKey),
              "credential": Self.shortHash(ofCredentialID: record.credential.credentialID)])
+        recordInAudit(record, payloadHash: (try? OutboxEnvelope.canonicalJSON(record)).map(SHA256.hex))
         return fileName
     }
 
@@ -141,14 +145,35 @@ public final class Outbox: Sendable {
         Set(try records().compactMap { $0.record?.credential.credentialID })
     }
 
+    /// The signing key, for the lifecycle extension (redaction stubs).
+    var signingKeyForLifecycle: Ed25519Key { signingKey }
+
     // MARK: - Private helpers
 
-    private func readEntry(_ fileName: String) -> OutboxEntry {
+    /// Appends the `enrollment-recorded` audit entry. The record is saved already, so a failing
+    /// audit write is logged, not thrown: the screen must not report a saved record as lost, and
+    /// `kiosk outbox verify` names the record that has no audit entry.
+    private func recordInAudit(_ record: OutboxRecord, payloadHash: String?) {
+        let entry = AuditEntry(
+            event: .enrollmentRecorded, time: record.completedAt, kioskID: record.kioskID, clerkID: record.clerkID,
+            enrollmentID: record.enrollmentID, personnelNumber: record.personnelNumber, reason: record.kind.rawValue,
+            payloadSHA256: payloadHash)
+        do {
+            try audit.append([entry])
+        } catch {
+            logger.error("Audit entry not saved", ["enrollment": record.enrollmentID, "error": error.description])
+        }
+    }
+
+    func readEntry(_ fileName: String) -> OutboxEntry {
         let bytes: [UInt8]
         do {
             bytes = try DurableFile.readAll(directory + "/" + fileName, maximumSize: Self.maximumFileSize)
         } catch {
             return OutboxEntry(fileName: fileName, record: nil, problem: .unreadableFile(errno: error.errno))
+        }
+        if let redacted = RedactedRecord.open(bytes, trustedPublicKey: trustedPublicKey) {
+            return redactedEntry(fileName, redacted)
         }
         let (record, problem) = OutboxEnvelope.open(bytes, trustedPublicKey: trustedPublicKey)
         if let problem { return OutboxEntry(fileName: fileName, record: record, problem: problem) }
@@ -231,7 +256,11 @@ public struct OutboxEntry: Sendable, Equatable {
     /// The verification failure; nil for a verified record.
     public let problem: OutboxProblem?
 
-    /// `true` when this kiosk's key signed the record and its name matches.
+    /// The stub left after retention removed the personal data; nil for a full record.
+    /// A verified stub has `record == nil` and `problem == nil`.
+    public var redacted: RedactedRecord? = nil
+
+    /// `true` when this kiosk's key signed the record (or its stub) and its name matches.
     public var isVerified: Bool { problem == nil }
 }
 

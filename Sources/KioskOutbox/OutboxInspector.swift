@@ -42,9 +42,15 @@ public enum OutboxInspector {
         } catch {
             return unreadable(outbox, error, language: language)
         }
+        let auditReport: AuditVerificationReport
+        do {
+            auditReport = try outbox.verifyAudit()
+        } catch {
+            return unreadable(outbox, error, language: language)
+        }
         return OutboxCommandOutput(
-            text: report(verification, language: language),
-            exitStatus: verification.isClean ? exitVerified : exitFailures)
+            text: report(verification, language: language) + report(auditReport, language: language),
+            exitStatus: verification.isClean && auditReport.isClean ? exitVerified : exitFailures)
     }
 
     /// Formats `entries` as a header, one line per entry and a count.

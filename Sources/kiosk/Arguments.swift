@@ -9,6 +9,8 @@ enum Command: Equatable {
     /// Check an HR export and print a summary for the HR clerk. `configPath` is `nil` when
     /// --config was not given; `language` is `nil` without --language.
     case hrCheck(file: String, configPath: String?, language: Language?)
+    /// Push the outbox to the IAM over SCIM and pull the account list.
+    case sync(configPath: String)
     case help
 }
 
@@ -19,10 +21,12 @@ enum Arguments {
     static let usage = """
         usage: kiosk [--config FILE] [--demo]        run the enrollment kiosk
                kiosk outbox list [--config FILE]     list the records waiting in the outbox
-               kiosk outbox verify [--config FILE]   check every record's signature (exit 1 if one fails)
+               kiosk outbox verify [--config FILE]   check every record's signature and the audit log (exit 1 if one fails)
                kiosk hr check FILE [--config FILE] [--language de|en]
                                                      check an HR export (exit 1: rows rejected,
                                                      2: file rejected)
+               kiosk sync [--config FILE]            send the outbox to the IAM (SCIM) and fetch its accounts
+                                                     (exit 0 done, 75 partial: retry later, 78 configuration error)
                kiosk --help                          show this text
 
           --config FILE   settings file (default: kiosk.conf in the current directory)
@@ -83,6 +87,8 @@ enum Arguments {
             return .outboxList(configPath: configPath)
         case ["outbox", "verify"]:
             return .outboxVerify(configPath: configPath)
+        case ["sync"]:
+            return .sync(configPath: configPath)
         case let other where other.first == "outbox":
             let given = other.dropFirst().joined(separator: " ")
             throw .usage("unknown outbox command '\(given)'; use 'kiosk outbox list' or 'kiosk outbox verify'")

@@ -25,6 +25,8 @@ func runCommand() -> Int32 {
             return output.exitStatus
         case .hrCheck(let file, let configPath, let language):
             return try HRCheckCommand.run(file: file, configPath: configPath, language: language)
+        case .sync(let configPath):
+            return SyncCommand.run(configPath: configPath)
         }
     } catch {
         FileHandle.standardError.write(Data("kiosk: \(error.message)\n".utf8))
