@@ -47,6 +47,15 @@ public final class EnrollmentFlow {
     /// Applies one event and returns the work the host must do next, in order.
     @discardableResult
     public func handle(_ event: FlowEvent) -> [FlowEffect] {
+        let before = step
+        let person = session?.person
+        let clerk = clerkID
+        var effects = dispatch(event)
+        if let stop = stopAudit(before: before, person: person, clerkID: clerk) { effects.append(.audit(stop)) }
+        return effects
+    }
+
+    private func dispatch(_ event: FlowEvent) -> [FlowEffect] {
         switch event {
         case .tick(let now):
             return handleTick(now)

@@ -53,8 +53,28 @@ public enum FlowEffect: Sendable {
     case cancelKeyOperation
     case closeKey
     case saveRecord(OutboxRecord)
+    /// An enrollment stopped without a record: the host appends it to the signed audit log.
+    case audit(EnrollmentStop)
     /// Milestone for the log; carries no personal data.
     case log(LogLevel, String, [String: String])
+}
+
+/// Where and why an enrollment stopped, for the audit log (ids and codes only, never names or PINs).
+public struct EnrollmentStop: Sendable, Equatable {
+    /// The person's personnel number; `nil` when nobody had been confirmed yet.
+    public var personnelNumber: String?
+    public var clerkID: String?
+    /// `EnrollmentStep.auditName` of the screen where it stopped.
+    public var step: String
+    /// A short code such as "cancelled", "idle-timeout" or "key-keyRemoved".
+    public var reason: String
+
+    public init(personnelNumber: String?, clerkID: String?, step: String, reason: String) {
+        self.personnelNumber = personnelNumber
+        self.clerkID = clerkID
+        self.step = step
+        self.reason = reason
+    }
 }
 
 /// A lookup the clerk submitted: always two identifiers, never a browse.

@@ -47,7 +47,7 @@ final class KeyWorker: Sendable {
             queue.async { self.run { (session) throws(SecurityKeyError) -> FlowEvent in .assertionVerified(try session.getAssertion(request, pin: pin)) } }
         case .closeKey:
             queue.async { self.close() }
-        case .saveRecord, .log:
+        case .saveRecord, .log, .audit:
             break
         }
     }

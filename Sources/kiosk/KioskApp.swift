@@ -11,6 +11,8 @@ final class KioskApp {
     private let events: EventQueue
     private let logger: Logger
     private let saveRecord: (OutboxRecord) -> FlowEvent
+    /// Appends an enrollment that stopped without a record to the signed audit log.
+    private let audit: (EnrollmentStop) -> Void
     private let render: (EnrollmentStep, Language, any TerminalDriver) -> Void
     /// Demo-only keys: F5 unplugs or replugs the virtual key, F6 adds or removes a second one.
     private let demoControls: ((Int) -> Void)?
@@ -19,6 +21,7 @@ final class KioskApp {
 
     init(flow: EnrollmentFlow, terminal: any TerminalDriver, worker: KeyWorker, events: EventQueue, logger: Logger,
          saveRecord: @escaping (OutboxRecord) -> FlowEvent,
+         audit: @escaping (EnrollmentStop) -> Void,
          render: @escaping (EnrollmentStep, Language, any TerminalDriver) -> Void,
          demoControls: ((Int) -> Void)?) {
         self.flow = flow
@@ -27,6 +30,7 @@ final class KioskApp {
         self.events = events
         self.logger = logger
         self.saveRecord = saveRecord
+        self.audit = audit
         self.render = render
         self.demoControls = demoControls
     }
@@ -77,6 +81,8 @@ final class KioskApp {
             switch effect {
             case .saveRecord(let record):
                 events.post(saveRecord(record))
+            case .audit(let stop):
+                audit(stop)
             case .log(let level, let message, let metadata):
                 logger.log(level, message, metadata)
             default:

@@ -48,6 +48,7 @@ enum KioskRunner {
         let app = KioskApp(
             flow: flow, terminal: terminal, worker: worker, events: events, logger: logger,
             saveRecord: { record in save(record, outbox: outbox, registry: registry, demoKeys: keys.virtualKeys, logger: logger) },
+            audit: { stop in auditStop(stop, outbox: outbox, kioskID: config.kioskID, logger: logger) },
             render: { step, language, screen in
                 var context = ScreenContext(localizer: localizer, kioskID: config.kioskID, clerkID: flow.clerkID,
                                             touchTimeoutSeconds: config.touchTimeoutSeconds)
@@ -99,6 +100,19 @@ enum KioskRunner {
         // SystemRandomNumberGenerator is also cryptographically secure on Linux (getrandom).
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    /// Appends a failed or cancelled enrollment to the audit log; a write failure is logged, not fatal,
+    /// because the person at the counter can go on (the next append repairs a torn last line).
+    private static func auditStop(_ stop: EnrollmentStop, outbox: Outbox, kioskID: String, logger: Logger) {
+        let entry = AuditEntry(event: .enrollmentFailed, time: Clock.timestamp(), kioskID: kioskID, clerkID: stop.clerkID,
+                               personnelNumber: stop.personnelNumber, step: stop.step, reason: stop.reason)
+        do {
+            _ = try outbox.audit.append([entry])
+        } catch {
+            logger.warning("audit append failed", ["error": error.description, "step": stop.step])
+        }
+        logger.info("enrollment stopped", ["step": stop.step, "reason": stop.reason])
     }
 
     private static func save(_ record: OutboxRecord, outbox: Outbox, registry: AccountRegistry,

@@ -91,6 +91,13 @@ import Testing
         try kiosk.press("Escape")
         try kiosk.waitFor("Willkommen")
         #expect(kiosk.outboxFiles().isEmpty, "a cancelled enrollment must leave no record")
+
+        let audit = (try? String(contentsOfFile: kiosk.outboxDirectory + "/audit.log", encoding: .utf8)) ?? ""
+        #expect(audit.contains("\"step\":\"touch-register\""), "the pulled key must be audited: \(audit)")
+        #expect(audit.contains("\"reason\":\"cancelled\""), "the cancellation must be audited: \(audit)")
+        #expect(!audit.contains("Yılmaz"), "the audit log holds ids, never names")
+        let verify = try runProgram(KioskFixture.kioskBinary, ["outbox", "verify", "--config", kiosk.configPath])
+        #expect(verify.status == 0, "the audit chain must verify: \(verify.output)")
     }
 
     @Test func personWithAccountIsNotOfferedSecondAccount() throws {
