@@ -1,7 +1,7 @@
 // MARK: - Audit of enrollments that stop without a record
 
 extension EnrollmentFlow {
-    /// The audit entry for an enrollment that just failed or was dropped, or `nil`.
+    /// Returns the audit entry for an enrollment that just failed or was dropped, or `nil`.
     ///
     /// A step that turns into `.failed` records where and why. A session with a person that is
     /// wiped without reaching `.saved` records a cancellation at the step it was on.
@@ -16,7 +16,7 @@ extension EnrollmentFlow {
                               step: before.auditName, reason: "cancelled")
     }
 
-    /// A short code for the audit log: the key error's case name, never personal data.
+    /// Returns a short code for the audit log: the key error's case name, never personal data.
     static func auditReason(_ reason: FailureReason) -> String {
         switch reason {
         case .idleTimeout: "idle-timeout"

@@ -1,7 +1,7 @@
 import Testing
 @testable import KioskCore
 
-/// The audit effects of enrollments that stop without a record: where, why and whom, as ids.
+/// Checks the audit effects of enrollments that stop without a record: where, why and whom, as ids.
 @Suite struct EnrollmentFlowAuditTests {
     private func stops(_ effects: [FlowEffect]) -> [EnrollmentStop] {
         effects.compactMap { effect in if case .audit(let stop) = effect { stop } else { nil } }
