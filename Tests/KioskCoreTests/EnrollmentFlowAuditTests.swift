@@ -7,6 +7,18 @@ import Testing
         effects.compactMap { effect in if case .audit(let stop) = effect { stop } else { nil } }
     }
 
+    /// Walks a fresh key through PIN, registration and test sign-in to the summary screen.
+    private func walkToSummary() -> FlowHarness {
+        let harness = FlowHarness()
+        harness.walkToPIN()
+        harness.enter("482915")
+        harness.enter("482915")
+        harness.send(.pinSet)
+        harness.send(.credentialCreated(FlowHarness.credential))
+        harness.send(.assertionVerified(AssertionResult(credentialID: [1, 2, 3], signCount: 1, userVerified: true)))
+        return harness
+    }
+
     @Test func keyPulledDuringTouchIsAudited() {
         let harness = FlowHarness()
         harness.walkToPIN()
@@ -19,13 +31,7 @@ import Testing
     }
 
     @Test func escapeAtSummaryIsAuditedAsCancelled() {
-        let harness = FlowHarness()
-        harness.walkToPIN()
-        harness.enter("482915")
-        harness.enter("482915")
-        harness.send(.pinSet)
-        harness.send(.credentialCreated(FlowHarness.credential))
-        harness.send(.assertionVerified(AssertionResult(credentialID: [1, 2, 3], signCount: 1, userVerified: true)))
+        let harness = walkToSummary()
         let effects = harness.press(.escape)
         #expect(stops(effects) == [EnrollmentStop(personnelNumber: "00471100", clerkID: "hr-clerk-7",
                                                    step: "summary", reason: "cancelled")])
@@ -41,13 +47,7 @@ import Testing
     }
 
     @Test func savedEnrollmentIsNotAuditedAsStop() {
-        let harness = FlowHarness()
-        harness.walkToPIN()
-        harness.enter("482915")
-        harness.enter("482915")
-        harness.send(.pinSet)
-        harness.send(.credentialCreated(FlowHarness.credential))
-        harness.send(.assertionVerified(AssertionResult(credentialID: [1, 2, 3], signCount: 1, userVerified: true)))
+        let harness = walkToSummary()
         var effects = harness.press(.enter)
         if case .summary(let summary) = harness.flow.step {
             effects += harness.send(.recordSaved(enrollmentID: summary.enrollmentID))
