@@ -45,6 +45,12 @@ extension EnrollmentFlow {
             return keysWhileReplugging(devices, stage)
         case .resetKey(let progress):
             return keysDuringReset(devices, progress)
+        case .saved:
+            guard devices.isEmpty else {
+                session?.keySeenAfterSave = true
+                return []
+            }
+            return session?.keySeenAfterSave == true ? reset(to: .welcome) : []
         case .pin:
             guard let device = session?.device, !devices.contains(device) else { return [] }
             session?.wipeSecrets()
@@ -193,6 +199,9 @@ extension EnrollmentFlow {
             step = .insertKey(problem: .removed)
             return [.closeKey, .watchForKeys]
         default:
+            // Remember a rejected key so that it is not opened again until it was pulled.
+            let device = session?.device
+            session?.failedDevice = Self.needsOtherKey(error) ? device : nil
             session?.device = nil
             step = .failed(.key(error))
             return [.stopWatchingForKeys, .closeKey]

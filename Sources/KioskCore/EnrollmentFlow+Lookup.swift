@@ -112,14 +112,14 @@ extension EnrollmentFlow {
             guard !form.personnelNumber.isEmpty else {
                 return .failure(FieldProblem(field: .personnelNumber, problem: .empty))
             }
-            guard let date else { return .failure(FieldProblem(field: .birthDate, problem: .invalidDate)) }
+            guard let date else { return .failure(FieldProblem(field: .birthDate, problem: form.birthDate.isEmpty ? .empty : .invalidDate)) }
             // HR keeps leading zeros; a clerk typing "4711" means "00004711".
             let padded = String(repeating: "0", count: 8 - form.personnelNumber.count) + form.personnelNumber
             return .success(.personnelNumber(padded, birthDate: date))
         case .name:
             let surname = form.surname.trimmingSpaces()
             guard !surname.isEmpty else { return .failure(FieldProblem(field: .surname, problem: .empty)) }
-            guard let date else { return .failure(FieldProblem(field: .birthDate, problem: .invalidDate)) }
+            guard let date else { return .failure(FieldProblem(field: .birthDate, problem: form.birthDate.isEmpty ? .empty : .invalidDate)) }
             let given = form.givenName.trimmingSpaces()
             return .success(.name(surname: surname, givenName: given.isEmpty ? nil : given, birthDate: date))
         }

@@ -58,6 +58,14 @@ extension EnrollmentFlow {
             session?.isSaving = true
             return [.saveRecord(record)]
         case .escape:
+            // A single Esc only asks; the second one discards a finished registration.
+            guard case .summary(var summary) = step, summary.discardRequested else {
+                if case .summary(var summary) = step {
+                    summary.discardRequested = true
+                    step = .summary(summary)
+                }
+                return []
+            }
             // NOTE: the credential stays on the key; without a record the central side never trusts it.
             var effects = reset(to: .welcome)
             effects.append(.log(.info, "enrollment cancelled at summary", [:]))
@@ -72,7 +80,8 @@ extension EnrollmentFlow {
         session?.wipeSecrets()
         step = .saved(summary)
         lastInputAt = now
-        return [.log(.info, "enrollment saved", ["enrollment": enrollmentID])]
+        // The saved screen asks to pull the key; pulling it ends the session like Enter does.
+        return [.watchForKeys, .log(.info, "enrollment saved", ["enrollment": enrollmentID])]
     }
 
     func handleFailureInput(_ reason: FailureReason, _ input: UserInput) -> [FlowEffect] {
@@ -86,13 +95,29 @@ extension EnrollmentFlow {
             step = .summary(summary(of: record))
             session?.isSaving = true
             return [.saveRecord(record)]
-        case .key:
+        case .key(let error):
             guard session?.person != nil else { return reset(to: .welcome) }
+            if Self.needsOtherKey(error) {
+                // The same key would fail again: wait until it is pulled before opening any key.
+                session?.device = nil
+                session?.keyInfo = nil
+                session?.credential = nil
+                step = .insertKey(problem: .otherKeyNeeded)
+                return [.closeKey, .watchForKeys]
+            }
             session?.device = nil
             session?.keyInfo = nil
             session?.credential = nil
             step = .insertKey(problem: nil)
             return [.closeKey, .watchForKeys]
+        }
+    }
+
+    /// Errors after which the same key cannot succeed, so the person must use another one.
+    static func needsOtherKey(_ error: SecurityKeyError) -> Bool {
+        switch error {
+        case .keyNotApproved, .unsupportedKey, .keyStoreFull: true
+        default: false
         }
     }
 

@@ -99,6 +99,8 @@ public final class EnrollmentFlow {
         session?.wipeSecrets()
         session = nil
         lastForm = nil
+        // The next person starts in the kiosk's language, not in the one the last person chose.
+        language = environment.config.defaultLanguage
         step = next
         return [.stopWatchingForKeys, .cancelKeyOperation, .closeKey]
     }
@@ -118,7 +120,11 @@ public final class EnrollmentFlow {
         case .confirmPerson(let person):
             return handleConfirmInput(person, input)
         case .ineligible:
-            return input == .enter || input == .escape ? reset(to: .welcome) : []
+            // Back to an empty search, as the screen says: the clerk may look up the next person.
+            guard input == .enter || input == .escape else { return [] }
+            lastForm = nil
+            step = .lookup(LookupForm())
+            return []
         case .accountProposal(let person, _):
             return handleProposalInput(person, input)
         case .existingAccount(let person, let account, let selected):

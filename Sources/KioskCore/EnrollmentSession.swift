@@ -14,6 +14,8 @@ struct EnrollmentSession {
     var device: SecurityKeyDevice?
     /// A key that failed to open; the watcher ignores it until it is unplugged.
     var failedDevice: SecurityKeyDevice?
+    /// `true` once the key watcher saw a key on the saved screen, so that pulling it returns to the welcome screen.
+    var keySeenAfterSave = false
     var keyInfo: SecurityKeyInfo?
     /// PIN being typed, and the first entry while the employee confirms a new PIN.
     var pinEntry = PINBuffer()

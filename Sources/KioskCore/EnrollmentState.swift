@@ -140,6 +140,8 @@ public struct AccountProposal: Sendable, Equatable {
 
 /// What is wrong with the plugged-in keys.
 public enum KeyProblem: Sendable, Equatable {
+    /// The plugged-in key was rejected (model not approved, store full): another key is needed.
+    case otherKeyNeeded
     case multipleKeys(count: Int)
     case removed
     case openFailed
@@ -204,6 +206,8 @@ public struct EnrollmentSummary: Sendable, Equatable {
     public var enrollmentID: String
     /// New account, additional key or replacement; the screens name the last two.
     public var kind: EnrollmentKind
+    /// `true` after a first Esc on the summary: the screen asks whether to discard the enrollment.
+    public var discardRequested = false
 
     public init(displayName: String, username: String, email: String, keyProduct: String, enrollmentID: String,
                 kind: EnrollmentKind = .newAccount) {

@@ -17,11 +17,12 @@ extension ScreenRenderer {
                 keys: [key("Esc", "action.cancel", context)])
         }
         let message = UserMessages.keyProblem(problem, context.localizer)
-        return ScreenFrame(
-            title: message.explanation,
-            titleStyle: .problem,
-            instruction: message.nextStep,
-            keys: [key("Enter", "action.retry", context), key("Esc", "action.cancel", context)])
+        // The screen moves on by itself once the key problem is solved, except for a key that
+        // does not respond, which Enter tries again.
+        let keys = problem == .openFailed
+            ? [key("Enter", "action.retry", context), key("Esc", "action.cancel", context)]
+            : [key("Esc", "action.cancel", context)]
+        return ScreenFrame(title: message.explanation, titleStyle: .problem, instruction: message.nextStep, keys: keys)
     }
 
     static func pin(_ prompt: PINPrompt, _ canvas: ScreenCanvas, _ context: ScreenContext) -> ScreenFrame {
@@ -41,7 +42,9 @@ extension ScreenRenderer {
             canvas.put(context.text("pin.minLength", String(prompt.minLength)), row: row)
             row += 1
         }
-        if let retries = prompt.retriesLeft, !isSetting {
+        // A wrong-PIN problem already names the retries left; one line is enough.
+        let problemNamesRetries = if case .wrongPIN = prompt.problem { true } else { false }
+        if let retries = prompt.retriesLeft, !isSetting, !problemNamesRetries {
             let text = retries == 1 ? context.text("pin.retries.one") : context.text("pin.retries", String(retries))
             canvas.put(text, row: row, style: .bold)
             row += 1

@@ -9,6 +9,13 @@ extension ScreenRenderer {
         if summary.kind == .replacementKey {
             canvas.paragraph(context.text("summary.replacementWarning"), row: row + 3, style: .problem, maxLines: 2)
         }
+        if summary.discardRequested {
+            return ScreenFrame(
+                title: context.text("summary.discard.title"),
+                titleStyle: .problem,
+                instruction: context.text("summary.discard.instruction"),
+                keys: [key("Enter", "action.save", context), key("Esc", "action.discard", context)])
+        }
         return ScreenFrame(
             title: context.text("summary.title"),
             instruction: context.text("summary.instruction"),

@@ -57,9 +57,10 @@ public enum UserMessages {
     /// Returns the message for a problem with the plugged-in keys, for the insert-key screen.
     public static func keyProblem(_ problem: KeyProblem, _ localizer: Localizer) -> UserMessage {
         switch problem {
-        case .multipleKeys(let count): pair("failure.multipleKeys", localizer, String(count))
-        case .removed: pair("failure.keyRemoved", localizer)
+        case .multipleKeys(let count): pair("insert.problem.multipleKeys", localizer, String(count))
+        case .removed: pair("insert.problem.removed", localizer)
         case .openFailed: pair("failure.openFailed", localizer)
+        case .otherKeyNeeded: pair("insert.problem.otherKey", localizer)
         }
     }
 

@@ -32,6 +32,7 @@ import Testing
 
     @Test func escapeAtSummaryIsAuditedAsCancelled() {
         let harness = walkToSummary()
+        #expect(stops(harness.press(.escape)).isEmpty, "the first Esc only asks")
         let effects = harness.press(.escape)
         #expect(stops(effects) == [EnrollmentStop(personnelNumber: "00471100", clerkID: "hr-clerk-7",
                                                    step: "summary", reason: "cancelled")])

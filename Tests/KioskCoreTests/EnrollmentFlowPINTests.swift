@@ -272,8 +272,7 @@ import Testing
         #expect(harness.prompt?.mode == .setNew)
     }
 
-    @Test(arguments: [SecurityKeyError.touchTimeout, .keyNotApproved(reason: "AAGUID not allowed"), .keyStoreFull,
-                      .credentialExcluded, .operationDenied])
+    @Test(arguments: [SecurityKeyError.touchTimeout, .credentialExcluded, .operationDenied])
     func touchFailureShowsReasonThenRetries(error: SecurityKeyError) {
         let harness = FlowHarness()
         harness.walkToPIN(FlowHarness.keyWithPIN)
@@ -283,6 +282,22 @@ import Testing
         let effects = harness.press(.enter)
         #expect(harness.flow.step == .insertKey(problem: nil))
         #expect(effects.watchesKeys)
+    }
+
+    @Test(arguments: [SecurityKeyError.keyNotApproved(reason: "AAGUID not allowed"), .keyStoreFull])
+    func rejectedKeyMustBeSwappedForAnother(error: SecurityKeyError) {
+        let harness = FlowHarness()
+        harness.walkToPIN(FlowHarness.keyWithPIN)
+        harness.enter("482915")
+        harness.send(.keyOperationFailed(error))
+        harness.press(.enter)
+        #expect(harness.flow.step == .insertKey(problem: .otherKeyNeeded))
+        let stillPlugged = harness.send(.keysPresent([FlowHarness.device]))
+        #expect(!stillPlugged.has { if case .openKey = $0 { true } else { false } }, "the rejected key is not opened again")
+        harness.send(.keysPresent([]))
+        #expect(harness.flow.step == .insertKey(problem: nil))
+        let other = harness.send(.keysPresent([FlowHarness.otherDevice]))
+        #expect(other.has { if case .openKey(FlowHarness.otherDevice) = $0 { true } else { false } })
     }
 
     @Test func keyThatFailedToOpenIsRetriedOnlyAfterUnplug() {

@@ -89,6 +89,8 @@ import Testing
         try kiosk.type("4711abc")
         try kiosk.waitFor("Zusammenfassung", seconds: 20)
         try kiosk.press("Escape")
+        try kiosk.waitFor("wirklich verwerfen")
+        try kiosk.press("Escape")
         try kiosk.waitFor("Willkommen")
         #expect(kiosk.outboxFiles().isEmpty, "a cancelled enrollment must leave no record")
 

@@ -50,8 +50,8 @@ struct ScreenRendererLifecycleTests {
           > 1  Weiterer Schlüssel
             2  Ersatzschlüssel (Schlüssel verloren)
 
-          Die bisherigen Schlüssel bleiben gültig. Der neue Schlüssel meldet am selben
-          Konto an.
+          Die bisherigen Schlüssel bleiben gültig. Mit dem neuen Schlüssel melden Sie
+          sich am selben Konto an.
 
           An diesem Kiosk gespeicherte Schlüssel der Person: 2
 
@@ -75,11 +75,11 @@ struct ScreenRendererLifecycleTests {
           Name                    Dr. Ayşe Yılmaz-Berger
           Benutzername            ayse.yilmaz
 
-          Nach dem Speichern funktionieren ALLE bisherigen Schlüssel dieser Person
-          nicht mehr, auch ein verlorener Schlüssel, der wieder auftaucht.
+          Nach dem Speichern werden ALLE bisherigen Schlüssel dieser Person gesperrt,
+          auch ein verlorener Schlüssel, der später wieder auftaucht.
 
-          Die IT sperrt sie mit der Übertragung heute Nacht. Danach meldet nur noch
-          der neue Schlüssel an.
+          Die IT sperrt sie mit der Übertragung heute Nacht. Danach melden Sie sich
+          nur noch mit dem neuen Schlüssel an.
 
           Ist die Person einverstanden?
 
@@ -104,13 +104,13 @@ struct ScreenRendererLifecycleTests {
           Name                    Dr. Ayşe Yılmaz-Berger
           Username                ayse.yilmaz
 
-          After saving, ALL earlier keys of this person stop working, also a lost key
-          that turns up again.
+          After saving, ALL earlier keys of this person are blocked, including a lost
+          key that turns up later.
 
-          IT blocks them with tonight's transfer. Then only the new key signs in.
+          IT blocks them with tonight's transfer. After that, only the new key signs
+          in.
 
           Does the person agree?
-
 
 
 

@@ -81,14 +81,14 @@ struct ScreenRendererTests {
 
           Person suchen
 
-          Geben Sie Nachname, Vorname und Geburtsdatum ein. Drücken Sie dann Enter.
-
+          Geben Sie Nachname, Geburtsdatum und wenn nötig den Vornamen ein. Drücken
+          Sie dann Enter.
 
           Suche nach                       Personalnummer   [Name]
 
             Nachname                      [Yılmaz-Berger                 ]
 
-          > Vorname                       [Ayşe                          ]
+          > Vorname (optional)            [Ayşe                          ]
 
             Geburtsdatum (TT.MM.JJJJ)     [                              ]
 
@@ -175,10 +175,10 @@ struct ScreenRendererTests {
 
           > PIN                   [••••                          ]
 
-          5 attempts left.
           The PIN is secret. Only you should know it.
 
           The PIN is wrong. 5 attempts left.
+
 
 
 
@@ -396,7 +396,7 @@ struct ScreenRendererTests {
     @Test func pinMismatchAsksToStartAgain() throws {
         let terminal = try render(.pin(PINPrompt(mode: .setNew, stage: .confirm, problem: .mismatch)))
         #expect(terminal.text.contains("PIN wiederholen"))
-        #expect(terminal.text.contains("Die beiden PINs sind verschieden."))
+        #expect(terminal.text.contains("Die PINs stimmen nicht überein."))
     }
 
     @Test func idleWarningShowsSecondsLeft() throws {
@@ -447,11 +447,26 @@ struct ScreenRendererTests {
         #expect(terminal.line(1) == "  Kiosk sp-rathaus-03")
     }
 
-    @Test func insertKeyWithTwoKeysOffersRetry() throws {
+    @Test func insertKeyWithTwoKeysGoesOnByItself() throws {
         let terminal = try render(.insertKey(problem: .multipleKeys(count: 2)))
         #expect(terminal.line(3) == "  Es stecken 2 Schlüssel. Es darf nur einer stecken.")
-        #expect(terminal.line(5) == "  Bitte ziehen Sie die anderen Schlüssel ab und drücken Sie Enter.")
-        #expect(terminal.line(23).hasPrefix(" Enter erneut versuchen"))
+        #expect(terminal.text.contains("von selbst weiter."))
+        #expect(terminal.line(23).hasPrefix(" Esc abbrechen"), "no Enter: the screen moves on once one key is left")
+    }
+
+    @Test func rejectedKeyAsksForAnotherKey() throws {
+        let terminal = try render(.insertKey(problem: .otherKeyNeeded))
+        #expect(terminal.line(3) == "  Dieser Schlüssel kann hier nicht benutzt werden.")
+        #expect(terminal.text.contains("einen anderen Schlüssel"))
+    }
+
+    @Test func summaryAsksBeforeDiscarding() throws {
+        var summary = EnrollmentSummary(displayName: "Jürgen Groß", username: "juergen.gross", email: "juergen.gross@stadt.example",
+                                        keyProduct: "YubiKey 5 NFC", enrollmentID: "0f8e6a52-0000-4000-8000-000000000000")
+        summary.discardRequested = true
+        let terminal = try render(.summary(summary))
+        #expect(terminal.line(3) == "  Registrierung wirklich verwerfen?")
+        #expect(terminal.line(23).hasPrefix(" Enter speichern   Esc verwerfen"))
     }
 
     @Test func outboxDiskFullSaysNotSaved() throws {
