@@ -104,6 +104,8 @@ public final class EnrollmentFlow {
             return handleClerkInput(line, input)
         case .lookup(let form):
             return handleLookupInput(form, input)
+        case .syncConflicts(let notices, let selected):
+            return handleConflictInput(notices, selected, input)
         case .chooseCandidate(let candidates, let selected):
             return handleChoiceInput(candidates, selected, input)
         case .confirmPerson(let person):
@@ -137,7 +139,7 @@ public final class EnrollmentFlow {
         }
     }
 
-    private func start() -> [FlowEffect] {
+    func start() -> [FlowEffect] {
         guard clerkID != nil else {
             step = .clerkSignIn(LineInput())
             return []
@@ -162,7 +164,7 @@ public final class EnrollmentFlow {
                 break
             }
             clerkID = line.text
-            return start()
+            return showConflictsOrStart()
         case .escape:
             step = .welcome
             return []

@@ -58,7 +58,8 @@ extension ScreenRenderer {
             title: context.text("lookup.title"),
             instruction: context.text(form.mode == .personnelNumber ? "lookup.instruction.number" : "lookup.instruction.name"),
             keys: [key("Enter", "action.search", context), key("Tab", "action.nextField", context),
-                   key("F3", "action.switchSearch", context), key("Esc", "action.back", context)])
+                   key("F3", "action.switchSearch", context), key("Esc", "action.back", context)]
+                + (context.syncConflictCount > 0 ? [key("F4", "action.conflicts", context)] : []))
     }
 
     /// "Suche nach  [Personalnummer]  Name" with the current mode in reverse video.
