@@ -1,10 +1,10 @@
 // MARK: - Sync conflicts
 
 extension EnrollmentFlow {
-    /// After the clerk signs in: shows the refused enrollments if there are any, else the lookup.
+    /// Shows the rejected enrollments after the clerk signs in, or the lookup when there are none.
     ///
     /// Only the sign-in shows the list by itself, so a clerk sees it once per sign-in and not
-    /// before every person; F4 on the lookup screen opens it again.
+    /// before every person. F4 on the lookup screen opens it again.
     func showConflictsOrStart() -> [FlowEffect] {
         let notices = environment.syncConflicts()
         guard !notices.isEmpty else { return start() }
@@ -22,7 +22,7 @@ extension EnrollmentFlow {
         return [.log(.info, "sync conflicts shown", ["count": String(notices.count)])]
     }
 
-    /// Arrows move the selection; Enter or Escape goes on to the lookup.
+    /// Moves the selection with the arrows, and goes on to the lookup on Enter or Escape.
     func handleConflictInput(_ notices: [SyncConflictNotice], _ selected: Int, _ input: UserInput) -> [FlowEffect] {
         switch input {
         case .up:

@@ -9,8 +9,8 @@ public enum EnrollmentStep: Sendable, Equatable {
     case clerkSignIn(LineInput)
     /// Lookup by personnel number or by name, each with the birth date.
     case lookup(LookupForm)
-    /// Enrollments the central IAM refused (for example a username taken the same day), shown
-    /// to the clerk after sign-in and on F4; `selected` is the highlighted notice.
+    /// Enrollments the central IAM rejected (for example a username taken the same day), shown
+    /// to the clerk after sign-in and on F4. `selected` is the highlighted notice.
     case syncConflicts([SyncConflictNotice], selected: Int)
     /// Several people match (homonyms): the clerk picks one.
     case chooseCandidate(candidates: [HRRecord], selected: Int)

@@ -11,7 +11,7 @@ public enum UserInput: Sendable, Equatable {
     case toggleLanguage
     /// Switches the lookup between personnel number and name (F3).
     case toggleLookupMode
-    /// Opens the list of enrollments the IAM refused (F4), from the lookup screen.
+    /// Opens the list of enrollments the IAM rejected (F4), from the lookup screen.
     case showSyncConflicts
 }
 
@@ -89,7 +89,7 @@ public struct EnrollmentEnvironment: Sendable {
     public var randomBytes: @Sendable (Int) -> [UInt8]
     /// Returns the person's earlier enrollments in this kiosk's outbox, by personnel number.
     public var earlierEnrollments: @Sendable (String) -> EarlierEnrollments
-    /// Returns this kiosk's enrollments in sync state `conflict`, oldest first; empty when there are none.
+    /// Returns this kiosk's enrollments in sync state `conflict`, oldest first, or an empty list.
     public var syncConflicts: @Sendable () -> [SyncConflictNotice] = { [] }
 
     public init(

@@ -1,21 +1,21 @@
-/// One enrollment the central IAM refused, as the clerk's conflict screen shows it.
+/// One enrollment the central IAM rejected, as the clerk's conflict screen shows it.
 ///
 /// Built at kiosk start from the outbox record and its sync state (`conflict`). The screen sits
-/// behind the clerk sign-in, so it may show the person's name; the log never does.
+/// behind the clerk sign-in, so it may show the person's name. The log never does.
 public struct SyncConflictNotice: Sendable, Equatable {
-    /// Why the IAM refused the record, reduced to what the clerk can act on.
+    /// Cause of the IAM's rejection, reduced to what the clerk can act on.
     public enum Reason: Sendable, Equatable {
         /// HTTP 409: the proposed username is already taken (by another kiosk or the IAM).
         case usernameTaken
-        /// Any other refusal, with the HTTP status; 0 when the state holds no status.
+        /// Any other rejection, with the HTTP status. The status is 0 when the state contains none.
         case rejected(status: Int)
     }
 
     /// The enrollment id (the Vorgangsnummer the clerk gives to IT-Service).
     public var enrollmentID: String
-    /// When the enrollment was finished, ISO 8601 UTC as in the record.
+    /// Time the enrollment was completed, ISO 8601 UTC as in the record.
     public var enrolledAt: String
-    /// The username the kiosk proposed; the kiosk never renames it.
+    /// The username the kiosk proposed. The kiosk never renames it.
     public var username: String
     /// The person's display name.
     public var displayName: String
@@ -32,8 +32,8 @@ public struct SyncConflictNotice: Sendable, Equatable {
 
     /// Derives the reason from the server's HTTP status of a conflict state.
     ///
-    /// SCIM answers a uniqueness violation on `userName` with 409; the kiosk shows every other
-    /// status as a plain refusal, so the clerk never reads raw server text.
+    /// A SCIM server returns 409 (scimType `uniqueness`) when the `userName` is taken. The kiosk
+    /// shows every other status as a plain rejection, so the clerk never reads raw server text.
     /// - Parameter status: the stored status; nil (an old or damaged state) counts as status 0.
     public static func reason(forStatus status: Int?) -> Reason {
         status == 409 ? .usernameTaken : .rejected(status: status ?? 0)

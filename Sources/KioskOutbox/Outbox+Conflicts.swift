@@ -1,11 +1,11 @@
 import KioskCore
 
-/// The clerk's view of the records the central IAM refused.
+/// The clerk's view of the records the central IAM rejected.
 extension Outbox {
     /// Returns a notice for every record in sync state `conflict`, oldest enrollment first.
     ///
     /// A conflict state whose record is gone from the outbox (quarantined, or deleted by hand) is
-    /// skipped: without the record the clerk could not tell who it was.
+    /// skipped, because without the record the clerk could not tell who it was.
     /// - Parameters:
     ///   - states: the sync states by enrollment id, as `RecordStateStore.loadAll` returns them.
     ///   - records: the verified outbox records.

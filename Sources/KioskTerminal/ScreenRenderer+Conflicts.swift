@@ -1,6 +1,6 @@
 import KioskCore
 
-// MARK: - Enrollments the IAM refused
+// MARK: - Enrollments the IAM rejected
 
 extension ScreenRenderer {
     /// Notices shown at once; each takes four lines, so three fill rows 8 to 19.
@@ -11,9 +11,9 @@ extension ScreenRenderer {
     /// Columns the name keeps beside the time ("DD.MM.YYYY HH:MM UTC" takes 20).
     private static let conflictNameColumns = 52
 
-    /// Lists the refused enrollments with the case number, time, username, name and reason.
+    /// Lists the rejected enrollments with the case number, time, username, name and reason.
     ///
-    /// The list scrolls with the selection; "Konflikt N von M" says where the clerk is.
+    /// The list scrolls with the selection, and "Konflikt N von M" shows the position.
     static func syncConflicts(_ notices: [SyncConflictNotice], selected: Int, _ canvas: ScreenCanvas,
                               _ context: ScreenContext) -> ScreenFrame {
         let top = ScreenCanvas.contentTop
@@ -48,7 +48,7 @@ extension ScreenRenderer {
         }
     }
 
-    /// The reason in plain words: a taken username, or a refusal with its HTTP status.
+    /// Returns the reason in plain words: a taken username, or a rejection with its HTTP status.
     static func reasonText(_ reason: SyncConflictNotice.Reason, _ context: ScreenContext) -> String {
         switch reason {
         case .usernameTaken: context.text("conflicts.reason.usernameTaken")

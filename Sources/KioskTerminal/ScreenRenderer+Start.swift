@@ -60,7 +60,7 @@ extension ScreenRenderer {
             keys: lookupKeys(context))
     }
 
-    /// The lookup's footer keys. With refused enrollments F4 takes the place of Tab, which the
+    /// Returns the lookup's footer keys. With rejected enrollments F4 takes the place of Tab, which the
     /// footer has no room for; Enter moves to the next field as well.
     private static func lookupKeys(_ context: ScreenContext) -> [(key: String, action: String)] {
         let last = [key("F3", "action.switchSearch", context), key("Esc", "action.back", context)]

@@ -97,8 +97,8 @@ enum KioskRunner {
             earlierEnrollments: { number in registry.earlierEnrollments(personnelNumber: number) })
     }
 
-    /// Reads the sync states for the clerk's conflict screen; an unreadable state folder only
-    /// costs that screen, so it is logged and the kiosk starts without it.
+    /// Reads the sync states for the clerk's conflict screen. An unreadable state folder only
+    /// costs that screen, so the kiosk logs it and starts without the list.
     private static func loadSyncConflicts(outbox: Outbox, records: [OutboxRecord], logger: Logger) -> [SyncConflictNotice] {
         let states: [String: RecordState]
         do {

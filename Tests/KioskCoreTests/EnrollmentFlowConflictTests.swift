@@ -1,7 +1,7 @@
 import Testing
 @testable import KioskCore
 
-/// The clerk's list of enrollments the IAM refused: shown once after sign-in, reopened with F4.
+/// The clerk's list of enrollments the IAM rejected: shown once after sign-in, reopened with F4.
 @Suite("EnrollmentFlow sync conflicts")
 struct EnrollmentFlowConflictTests {
     static let conflicts = [

@@ -25,7 +25,7 @@ struct FlowHarness {
     /// - Parameters:
     ///   - account: the username eligibility reports as existing, or `nil` for a new account.
     ///   - earlier: the person's records in the outbox.
-    ///   - conflicts: the enrollments the IAM refused, for the clerk's conflict screen.
+    ///   - conflicts: the enrollments the IAM rejected, for the clerk's conflict screen.
     init(account: String? = nil, earlier: EarlierEnrollments = EarlierEnrollments(), conflicts: [SyncConflictNotice] = []) {
         var config = KioskConfig()
         config.idleTimeoutSeconds = 120

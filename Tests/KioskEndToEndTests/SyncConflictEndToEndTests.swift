@@ -4,17 +4,17 @@ import KioskOutbox
 import KioskTestSupport
 import Testing
 
-/// Runs the kiosk binary in demo mode: an enrollment the IAM refused the night before (409,
+/// Runs the kiosk binary in demo mode: an enrollment the IAM rejected the night before (409,
 /// username taken) appears to the clerk after sign-in the next day, and again on F4.
 @Suite(.serialized) struct SyncConflictEndToEndTests {
-    @Test func refusedEnrollmentShowsAfterSignInNextDay() throws {
+    @Test func rejectedEnrollmentShowsAfterSignIn() throws {
         let kiosk = try KioskFixture()
         try kiosk.startKiosk()
         try kiosk.walkToNewPerson()
         try kiosk.setNewPINAndSave("4711abc")
         let record = try kiosk.record(in: try #require(kiosk.outboxFiles().first))
 
-        // What `kiosk sync` stores when the IAM answers 409 uniqueness on userName.
+        // What `kiosk sync` stores when the IAM returns 409 (uniqueness) for the userName.
         let store = try RecordStateStore(directory: kiosk.outboxDirectory + "/state")
         try store.save([RecordState(
             enrollmentID: record.enrollmentID, state: .conflict, updatedAt: "2026-12-05T02:00:00Z",

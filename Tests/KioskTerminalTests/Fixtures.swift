@@ -83,7 +83,7 @@ enum Fixtures {
         ("syncConflicts", .syncConflicts(conflicts, selected: 1)),
     ]
 
-    /// Four refused enrollments: two taken usernames (one name over 64 bytes), a 400 and a record
+    /// Four rejected enrollments: two taken usernames (one name over 64 bytes), a 400 and a record
     /// without a stored status.
     static let conflicts = [
         SyncConflictNotice(enrollmentID: "1b4e28ba-2fa1-4d2e-883f-0016d3cca427", enrolledAt: "2026-12-03T09:14:27Z",

@@ -2,7 +2,7 @@ import KioskCore
 import Testing
 @testable import KioskTerminal
 
-/// Snapshots of the clerk's list of enrollments the IAM refused, and the F4 entry of the lookup,
+/// Snapshots of the clerk's list of enrollments the IAM rejected, and the F4 entry of the lookup,
 /// in German and English at 80x24.
 @Suite("ScreenRenderer sync conflicts")
 struct ScreenRendererConflictTests {
