@@ -32,6 +32,7 @@ extension EnrollmentStep {
         switch self {
         case .welcome: "welcome"
         case .clerkSignIn: "clerk-sign-in"
+        case .syncConflicts: "sync-conflicts"
         case .lookup: "lookup"
         case .chooseCandidate: "choose-candidate"
         case .confirmPerson: "confirm-person"

@@ -28,6 +28,8 @@ extension EnrollmentFlow {
             }
         case .escape:
             return reset(to: .welcome)
+        case .showSyncConflicts:
+            if let effects = showConflicts(returningTo: form) { return effects }
         default:
             break
         }

@@ -115,6 +115,8 @@ public final class EnrollmentFlow {
             return handleClerkInput(line, input)
         case .lookup(let form):
             return handleLookupInput(form, input)
+        case .syncConflicts(let notices, let selected):
+            return handleConflictInput(notices, selected, input)
         case .chooseCandidate(let candidates, let selected):
             return handleChoiceInput(candidates, selected, input)
         case .confirmPerson(let person):
@@ -152,7 +154,7 @@ public final class EnrollmentFlow {
         }
     }
 
-    private func start() -> [FlowEffect] {
+    func start() -> [FlowEffect] {
         guard clerkID != nil else {
             step = .clerkSignIn(LineInput())
             return []
@@ -177,7 +179,7 @@ public final class EnrollmentFlow {
                 break
             }
             clerkID = line.text
-            return start()
+            return showConflictsOrStart()
         case .escape:
             step = .welcome
             return []

@@ -9,6 +9,9 @@ public enum EnrollmentStep: Sendable, Equatable {
     case clerkSignIn(LineInput)
     /// Lookup by personnel number or by name, each with the birth date.
     case lookup(LookupForm)
+    /// Enrollments the central IAM rejected (for example a username taken the same day), shown
+    /// to the clerk after sign-in and on F4. `selected` is the highlighted notice.
+    case syncConflicts([SyncConflictNotice], selected: Int)
     /// Several people match (homonyms): the clerk picks one.
     case chooseCandidate(candidates: [HRRecord], selected: Int)
     /// Clerk compares the person with the photo ID and confirms.
@@ -43,7 +46,7 @@ public enum EnrollmentStep: Sendable, Equatable {
     /// Position in the progress line "step N of M"; 0 for screens outside the count.
     public var stepNumber: Int {
         switch self {
-        case .welcome, .clerkSignIn: 0
+        case .welcome, .clerkSignIn, .syncConflicts: 0
         case .lookup: 1
         case .chooseCandidate, .confirmPerson, .ineligible: 2
         case .accountProposal, .existingAccount, .confirmReplacement: 3

@@ -11,6 +11,8 @@ public enum UserInput: Sendable, Equatable {
     case toggleLanguage
     /// Switches the lookup between personnel number and name (F3).
     case toggleLookupMode
+    /// Opens the list of enrollments the IAM rejected (F4), from the lookup screen.
+    case showSyncConflicts
 }
 
 /// Everything that can happen to an enrollment: input from the clerk or employee, results
@@ -107,6 +109,8 @@ public struct EnrollmentEnvironment: Sendable {
     public var randomBytes: @Sendable (Int) -> [UInt8]
     /// Returns the person's earlier enrollments in this kiosk's outbox, by personnel number.
     public var earlierEnrollments: @Sendable (String) -> EarlierEnrollments
+    /// Returns this kiosk's enrollments in sync state `conflict`, oldest first, or an empty list.
+    public var syncConflicts: @Sendable () -> [SyncConflictNotice] = { [] }
 
     public init(
         config: KioskConfig,

@@ -14,6 +14,8 @@ public struct ScreenContext: Sendable {
     public var touchTimeoutSeconds: Int
     /// Seconds until the idle timeout wipes the session; `nil` hides the warning line.
     public var idleSecondsLeft: Int?
+    /// Number of enrollments the IAM rejected. Above zero, the lookup footer offers F4 for their list.
+    public var syncConflictCount = 0
 
     /// Creates a context; without a clerk, a touch timeout of 30 seconds and no idle warning.
     public init(

@@ -57,8 +57,17 @@ extension ScreenRenderer {
         return ScreenFrame(
             title: context.text("lookup.title"),
             instruction: context.text(form.mode == .personnelNumber ? "lookup.instruction.number" : "lookup.instruction.name"),
-            keys: [key("Enter", "action.search", context), key("Tab", "action.nextField", context),
-                   key("F3", "action.switchSearch", context), key("Esc", "action.back", context)])
+            keys: lookupKeys(context))
+    }
+
+    /// Returns the lookup's footer keys. With rejected enrollments F4 takes the place of Tab, which the
+    /// footer has no room for; Enter moves to the next field as well.
+    private static func lookupKeys(_ context: ScreenContext) -> [(key: String, action: String)] {
+        let last = [key("F3", "action.switchSearch", context), key("Esc", "action.back", context)]
+        guard context.syncConflictCount > 0 else {
+            return [key("Enter", "action.search", context), key("Tab", "action.nextField", context)] + last
+        }
+        return [key("Enter", "action.search", context)] + last + [key("F4", "action.conflicts", context)]
     }
 
     /// "Suche nach  [Personalnummer]  Name" with the current mode in reverse video.

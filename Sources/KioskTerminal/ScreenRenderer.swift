@@ -43,6 +43,7 @@ public enum ScreenRenderer {
         case .welcome: welcome(canvas, context)
         case .clerkSignIn(let input): clerkSignIn(input, canvas, context)
         case .lookup(let form): lookup(form, canvas, context)
+        case .syncConflicts(let notices, let selected): syncConflicts(notices, selected: selected, canvas, context)
         case .chooseCandidate(let candidates, let selected): chooseCandidate(candidates, selected: selected, canvas, context)
         case .confirmPerson(let record): confirmPerson(record, canvas, context)
         case .ineligible(let record, let reason): ineligible(record, reason, canvas, context)

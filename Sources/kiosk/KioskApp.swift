@@ -69,6 +69,7 @@ final class KioskApp {
         case .down: return .down
         case .function(2): return .toggleLanguage
         case .function(3): return .toggleLookupMode
+        case .function(4): return .showSyncConflicts
         case .function(let number) where number == 5 || number == 6:
             demoControls?(number)
             return nil

@@ -24,7 +24,9 @@ enum KioskRunner {
             throw .startup("cannot read \(iamPath). Check its permissions, or remove it so the next kiosk sync writes it again.")
         }
         let registry = AccountRegistry(hrRecords: hr.records, outboxRecords: outboxRecords, iamAccounts: iamAccounts)
-        let environment = makeEnvironment(config: config, records: hr.records, registry: registry)
+        var environment = makeEnvironment(config: config, records: hr.records, registry: registry)
+        let conflicts = loadSyncConflicts(outbox: outbox, records: outboxRecords, logger: logger)
+        environment.syncConflicts = { conflicts }
 
         let keys = try makeKeyProvider(config: config, demo: demo, logger: logger)
         let localizer: Localizer
@@ -54,6 +56,7 @@ enum KioskRunner {
                                             touchTimeoutSeconds: config.touchTimeoutSeconds)
                 context.language = language
                 context.idleSecondsLeft = flow.idleSecondsLeft(now: KioskApp.monotonicSeconds())
+                context.syncConflictCount = conflicts.count
                 ScreenRenderer.render(step: step, context: context, into: screen)
             },
             demoControls: keys.virtualKeys.isEmpty ? nil : { number in DemoKeys.toggle(number, keys: keys.virtualKeys) })
@@ -93,6 +96,21 @@ enum KioskRunner {
             timestamp: { Clock.timestamp() },
             randomBytes: { count in randomBytes(count) },
             earlierEnrollments: { number in registry.earlierEnrollments(personnelNumber: number) })
+    }
+
+    /// Reads the sync states for the clerk's conflict screen. An unreadable state folder only
+    /// costs that screen, so the kiosk logs it and starts without the list.
+    private static func loadSyncConflicts(outbox: Outbox, records: [OutboxRecord], logger: Logger) -> [SyncConflictNotice] {
+        let states: [String: RecordState]
+        do {
+            states = try outbox.stateStore().loadAll().states
+        } catch {
+            logger.warning("sync states unreadable; conflict screen empty", ["error": error.description])
+            return []
+        }
+        let notices = Outbox.syncConflictNotices(states: states, records: records)
+        logger.info("sync conflicts loaded", ["count": String(notices.count)])
+        return notices
     }
 
     private static func randomBytes(_ count: Int) -> [UInt8] {

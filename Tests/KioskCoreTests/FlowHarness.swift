@@ -25,11 +25,12 @@ struct FlowHarness {
     /// - Parameters:
     ///   - account: the username eligibility reports as existing, or `nil` for a new account.
     ///   - earlier: the person's records in the outbox.
-    init(account: String? = nil, earlier: EarlierEnrollments = EarlierEnrollments()) {
+    ///   - conflicts: the enrollments the IAM rejected, for the clerk's conflict screen.
+    init(account: String? = nil, earlier: EarlierEnrollments = EarlierEnrollments(), conflicts: [SyncConflictNotice] = []) {
         var config = KioskConfig()
         config.idleTimeoutSeconds = 120
         config.emailDomain = "stadt.example"
-        let environment = EnrollmentEnvironment(
+        var environment = EnrollmentEnvironment(
             config: config,
             search: { _ in .found([FlowHarness.person]) },
             eligibility: { _ in account.map { .hasAccount(username: $0) } },
@@ -38,6 +39,7 @@ struct FlowHarness {
             timestamp: { "2026-12-04T10:00:00Z" },
             randomBytes: { count in Array(repeating: 0xAB, count: count) },
             earlierEnrollments: { _ in earlier })
+        environment.syncConflicts = { conflicts }
         flow = EnrollmentFlow(environment: environment)
     }
 

@@ -80,6 +80,22 @@ enum Fixtures {
         ("failed.pinBlocked", .failed(.key(.pinBlocked))),
         ("failed.diskFull", .failed(.outboxWriteFailed(detail: .diskFull))),
         ("failed.idle", .failed(.idleTimeout)),
+        ("syncConflicts", .syncConflicts(conflicts, selected: 1)),
+    ]
+
+    /// Four rejected enrollments: two taken usernames (one name over 64 bytes), a 400 and a record
+    /// without a stored status.
+    static let conflicts = [
+        SyncConflictNotice(enrollmentID: "1b4e28ba-2fa1-4d2e-883f-0016d3cca427", enrolledAt: "2026-12-03T09:14:27Z",
+                           username: "ayse.yilmaz-berger", displayName: "Dr. Ayşe Yılmaz-Berger", reason: .usernameTaken),
+        SyncConflictNotice(enrollmentID: "6fa459ea-ee8a-3ca4-894e-db77e160355e", enrolledAt: "2026-12-03T11:02:00Z",
+                           username: "hans-juergen.mueller-luedenscheidt-schulze",
+                           displayName: "Prof. Dr. Hans-Jürgen Müller-Lüdenscheidt-Schulze von Großenhain-Überlingen",
+                           reason: .usernameTaken),
+        SyncConflictNotice(enrollmentID: "9c5b94b1-35ad-49bb-b118-8e8fc24abf80", enrolledAt: "2026-12-03T15:40:59Z",
+                           username: "guel.oezdemir", displayName: "Gül Özdemir", reason: .rejected(status: 400)),
+        SyncConflictNotice(enrollmentID: "d1e0a3c2-4b7f-4e3a-9f61-0a2b3c4d5e6f", enrolledAt: "kaputt",
+                           username: "li.wei", displayName: "Li Wei", reason: .rejected(status: 0)),
     ]
 
     static let existingAccount = ExistingAccount(
