@@ -24,19 +24,23 @@ public enum KioskConfigError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// An English message for the operator: what is wrong and what to change.
-    public var description: String {
+    public var description: String { message(file: "kiosk.conf") }
+
+    /// Returns the message with `file` named as the settings file, for example the --config path.
+    public func message(file: String) -> String {
         switch self {
         case .unreadable(let path, let reason):
-            return "kiosk.conf: cannot read \(path): \(reason). Check the path and the file permissions."
+            let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "\(file): cannot read \(path): \(sentence). Check the path and the file permissions."
         case .malformedLine(let line, let text):
-            return "kiosk.conf line \(line): cannot read \"\(text)\". "
+            return "\(file) line \(line): cannot read \"\(text)\". "
                 + "Write \"key = value\", a \"[section]\" header or a comment starting with #."
         case .unknownKey(let line, let key, let suggestion):
-            return "kiosk.conf line \(line): unknown key \"\(key)\". " + Self.fix(forUnknown: key, suggestion)
+            return "\(file) line \(line): unknown key \"\(key)\". " + Self.fix(forUnknown: key, suggestion)
         case .invalidValue(let line, let key, let value, let expected):
-            return "kiosk.conf line \(line): invalid value \"\(value)\" for \(key). Expected \(expected)."
+            return "\(file) line \(line): invalid value \"\(value)\" for \(key). Expected \(expected)."
         case .duplicateKey(let line, let key, let firstLine):
-            return "kiosk.conf line \(line): \(key) is already set on line \(firstLine). Remove one of the two lines."
+            return "\(file) line \(line): \(key) is already set on line \(firstLine). Remove one of the two lines."
         }
     }
 

@@ -35,7 +35,7 @@ enum HRCheckCommand {
         do {
             return try KioskConfig.load(path: chosen)
         } catch {
-            throw .configuration("\(error)")
+            throw .configuration(error.message(file: chosen))
         }
     }
 

@@ -13,7 +13,7 @@ struct KioskSetup {
         do {
             config = try KioskConfig.load(path: configPath)
         } catch {
-            throw .configuration("\(error)")
+            throw .configuration(error.message(file: configPath))
         }
         try createDirectory(config.dataDirectory)
         let handler = try FileLogHandler(path: config.dataDirectory + "/kiosk.log")

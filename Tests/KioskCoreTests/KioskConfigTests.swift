@@ -152,3 +152,17 @@ import Testing
         }
     }
 }
+
+@Suite struct KioskConfigErrorMessageTests {
+    @Test func messageNamesGivenFile() {
+        let error = KioskConfigError.invalidValue(line: 19, key: "idle_timeout_seconds", value: "5",
+                                                  expected: "a whole number of seconds from 10 to 3600")
+        #expect(error.message(file: "/etc/kiosk/sp-03.conf").hasPrefix("/etc/kiosk/sp-03.conf line 19: invalid value \"5\""))
+        #expect(error.description.hasPrefix("kiosk.conf line 19:"))
+    }
+
+    @Test func unreadableMessageHasOneFullStop() {
+        let error = KioskConfigError.unreadable(path: "/tmp/missing.conf", reason: "The file doesn’t exist.")
+        #expect(!error.message(file: "/tmp/missing.conf").contains(".."))
+    }
+}
