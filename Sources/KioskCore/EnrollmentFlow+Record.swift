@@ -123,7 +123,7 @@ extension EnrollmentFlow {
 
     private func summary(of record: OutboxRecord) -> EnrollmentSummary {
         EnrollmentSummary(displayName: record.account.displayName, username: record.account.username,
-                          email: record.account.email, keyProduct: session?.device?.product ?? "",
+                          email: record.account.email, keyProduct: keyDetails?.model ?? session?.device?.product ?? "",
                           enrollmentID: record.enrollmentID, kind: record.kind)
     }
 

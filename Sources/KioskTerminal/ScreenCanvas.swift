@@ -17,6 +17,7 @@ struct ScreenCanvas {
     static let contentTop = 8
     static let contentBottom = 20
     static let idleRow = 21
+    static let keyDetailsRow = 22
     static let footerRow = 23
 
     let terminal: any TerminalDriver

@@ -16,6 +16,8 @@ public struct ScreenContext: Sendable {
     public var idleSecondsLeft: Int?
     /// Number of enrollments the IAM rejected. Above zero, the lookup footer offers F4 for their list.
     public var syncConflictCount = 0
+    /// The open key's model, firmware and free slots, shown on the PIN and touch screens; `nil` hides the line.
+    public var keyDetails: KeyDetails?
 
     /// Creates a context; without a clerk, a touch timeout of 30 seconds and no idle warning.
     public init(

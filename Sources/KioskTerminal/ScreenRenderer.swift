@@ -75,6 +75,9 @@ public enum ScreenRenderer {
             canvas.put(context.text("idle.warning", String(seconds)), row: ScreenCanvas.idleRow,
                        style: TextStyle(.bold, color: .yellow))
         }
+        if let details = context.keyDetails, step.showsKeyDetails {
+            canvas.put(keyDetailsLine(details, context), row: ScreenCanvas.keyDetailsRow, style: .dim)
+        }
         let keys = frame.keys + [("F2", context.text("language.other"))]
         let entries = keys.map { "\($0.key) \($0.action)" }
         var footer = entries.joined(separator: "   ")
@@ -82,6 +85,14 @@ public enum ScreenRenderer {
             footer = entries.joined(separator: "  ")
         }
         canvas.bar(left: footer, row: ScreenCanvas.footerRow)
+    }
+
+    /// "Schlüssel: YubiKey 5 NFC · Firmware 5.4.3 · 24 Plätze frei", leaving out what the key does not report.
+    static func keyDetailsLine(_ details: KeyDetails, _ context: ScreenContext) -> String {
+        var parts = [context.text("key.details", details.model)]
+        if let firmware = details.firmware { parts.append(context.text("key.firmware", firmware)) }
+        if let slots = details.remainingSlots { parts.append(context.text("key.slots", String(slots))) }
+        return parts.joined(separator: "  ·  ")
     }
 
     private static func infoLine(_ context: ScreenContext) -> String {

@@ -57,6 +57,7 @@ enum KioskRunner {
                 context.language = language
                 context.idleSecondsLeft = flow.idleSecondsLeft(now: KioskApp.monotonicSeconds())
                 context.syncConflictCount = conflicts.count
+                context.keyDetails = flow.keyDetails
                 ScreenRenderer.render(step: step, context: context, into: screen)
             },
             demoControls: keys.virtualKeys.isEmpty ? nil : { number in DemoKeys.toggle(number, keys: keys.virtualKeys) })

@@ -69,4 +69,15 @@ import Testing
         let effects = fresh.press(.enter)
         #expect(effects.savedRecord != nil, "Enter still saves after the question")
     }
+
+    @Test func keyDetailsPreferModelNameFromCatalog() {
+        let harness = FlowHarness()
+        #expect(harness.flow.keyDetails == nil)
+        var info = FlowHarness.freshKey
+        info.modelName = "YubiKey 5 Series with NFC"
+        info.firmwareVersion = "5.4.3"
+        info.remainingDiscoverableCredentials = 24
+        harness.walkToPIN(info)
+        #expect(harness.flow.keyDetails == KeyDetails(model: "YubiKey 5 Series with NFC", firmware: "5.4.3", remainingSlots: 24))
+    }
 }

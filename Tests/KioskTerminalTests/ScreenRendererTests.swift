@@ -454,6 +454,16 @@ struct ScreenRendererTests {
         #expect(terminal.line(23).hasPrefix(" Esc abbrechen"), "no Enter: the screen moves on once one key is left")
     }
 
+    @Test func pinScreenShowsKeyModelFirmwareSlots() throws {
+        let details = KeyDetails(model: "YubiKey 5 Series with NFC", firmware: "5.4.3", remainingSlots: 24)
+        let terminal = try render(.pin(PINPrompt(mode: .setNew))) { $0.keyDetails = details }
+        #expect(terminal.line(22) == "  Schlüssel: YubiKey 5 Series with NFC  ·  Firmware 5.4.3  ·  24 Plätze frei")
+        let english = try render(.pin(PINPrompt(mode: .setNew)), .english) { $0.keyDetails = details }
+        #expect(english.line(22) == "  Key: YubiKey 5 Series with NFC  ·  firmware 5.4.3  ·  24 slots free")
+        let lookup = try render(.lookup(LookupForm())) { $0.keyDetails = details }
+        #expect(lookup.line(22).isEmpty, "only the key screens show the key line")
+    }
+
     @Test func rejectedKeyAsksForAnotherKey() throws {
         let terminal = try render(.insertKey(problem: .otherKeyNeeded))
         #expect(terminal.line(3) == "  Dieser Schlüssel kann hier nicht benutzt werden.")
