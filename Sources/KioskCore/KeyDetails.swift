@@ -1,4 +1,4 @@
-/// What the screens show about the plugged-in key: model, firmware and free credential slots.
+/// The plugged-in key as the screens describe it: model, firmware and free credential slots.
 public struct KeyDetails: Sendable, Equatable {
     /// Model name from the AAGUID catalog, else the product name the key reports over USB.
     public var model: String
