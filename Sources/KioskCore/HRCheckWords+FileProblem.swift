@@ -32,13 +32,19 @@ extension HRCheckWords {
         for group in HRRejectionGroup.groups(rejections, order: .largestFirst) {
             lines.append(groupLine(group, limit: HRCheckReport.linesPerReason))
         }
-        lines.append(advice(forRejections: rejections))
+        lines.append("")
+        lines += adviceTexts(forRejections: rejections)
         return lines.joined(separator: "\n")
     }
 
-    /// Returns the next step for the reasons that hold at least `adviceShare` of `rejections`,
-    /// the largest first; the largest reason always gets advice.
+    /// Returns the next steps for the reasons that hold at least `adviceShare` of `rejections`,
+    /// the largest first, as one paragraph. The largest reason always gets advice.
     func advice(forRejections rejections: [HRRowRejection]) -> String {
+        adviceTexts(forRejections: rejections).joined(separator: " ")
+    }
+
+    /// Returns the next step for each reason that `advice(forRejections:)` covers, without repeats.
+    func adviceTexts(forRejections rejections: [HRRowRejection]) -> [String] {
         let groups = HRRejectionGroup.groups(rejections, order: .largestFirst)
         var texts: [String] = []
         for (position, group) in groups.enumerated() {
@@ -47,7 +53,7 @@ extension HRCheckWords {
             let text = advice(for: group.problem)
             if !texts.contains(text) { texts.append(text) }
         }
-        return texts.joined(separator: " ")
+        return texts
     }
 
     /// Returns the next step when many rows share `problem`.
@@ -109,8 +115,8 @@ extension HRCheckWords {
         EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
-    // Every case ends with "Bitte …" so the clerk knows the next step; keys in kiosk.conf are
-    // addressed to the operator ("der Betrieb"), who maintains that file.
+    // Every case contains a "Bitte …" sentence, so the clerk knows the next step. Changes to
+    // kiosk.conf are addressed to the operator ("der Betrieb"), who maintains that file.
     private func germanFileProblem(_ error: HRImportError) -> String {
         switch error {
         case .unreadable(let path, let reason):

@@ -120,6 +120,8 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
                 + HRRejectionGroup.groups(rejections, order: .largestFirst)
                     .map { "\($0.rejections.count) × \($0.summary) (first on line \($0.rejections[0].line))" }
                     .joined(separator: "; ")
+                // NOTE: the advice names columns by their default headers, because the error does
+                // not carry kiosk.conf; `hr check` passes the configuration and names them right.
                 + ". " + HRCheckWords(language: .english, config: KioskConfig()).advice(forRejections: rejections)
         }
     }

@@ -72,8 +72,8 @@ struct HRRowReader {
         if extra.contains(where: { !$0.trimmingSpaces().isEmpty }) {
             return .failure(.tooManyFields(expected: columns.headerCount, found: fields.count))
         }
-        // A row that ends before a required column was cut off or split on the wrong separator;
-        // reporting its first empty column instead would send the clerk looking for a missing name.
+        // A row that ends before a required column was cut off or split on the wrong separator.
+        // Reporting its first empty column instead would send the clerk looking for a missing name.
         if fields.count < columns.requiredFieldCount {
             return .failure(.tooFewFields(expected: columns.headerCount, found: fields.count))
         }
