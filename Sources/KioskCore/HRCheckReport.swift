@@ -1,8 +1,9 @@
 /// The summary `kiosk hr check FILE` prints for the HR clerk who produced an export.
 ///
 /// It states the encoding, the rows read, the rows rejected grouped by reason with the first
-/// few line numbers of each, and how many people may get a new account. It names no person:
-/// line numbers are the only reference into the file.
+/// few line numbers of each, and how many people may get a new account. For a file rejected as
+/// a whole it states why and what to change. It names no person: line numbers are the only
+/// reference into the file.
 public struct HRCheckReport: Sendable {
     /// Exit status for a file without problems.
     public static let exitOK: Int32 = 0
@@ -27,8 +28,8 @@ public struct HRCheckReport: Sendable {
         lines.append(words.labeled(words.rowsReadLabel, words.number(result.dataRowCount)))
         lines.append(words.labeled(words.rowsLoadedLabel, words.number(result.records.count)))
         lines.append(words.labeled(words.rowsRejectedLabel, words.number(result.rejectedRows.count)))
-        for (problem, rowLines) in Self.groupedRejections(result.rejectedRows) {
-            lines.append("  - " + words.reason(problem) + ": " + words.lineList(rowLines, limit: Self.linesPerReason))
+        for group in HRRejectionGroup.groups(result.rejectedRows, order: .firstLine) {
+            lines.append(words.groupLine(group, limit: Self.linesPerReason))
         }
         lines.append("")
         let counts = EligibilityCounts(records: result.records, config: config, today: today)
@@ -46,28 +47,6 @@ public struct HRCheckReport: Sendable {
         let words = HRCheckWords(language: language, config: config)
         text = [words.title, "", words.verdictRejectedFile, words.fileProblem(error)].joined(separator: "\n") + "\n"
         exitStatus = Self.exitRejectedFile
-    }
-
-    /// Groups rejections by reason, ignoring the parts that differ per row (field counts, the
-    /// other line of a duplicate), in order of each reason's first line.
-    static func groupedRejections(_ rejections: [HRRowRejection]) -> [(HRRowProblem, [Int])] {
-        var order: [HRRowProblem] = []
-        var linesByProblem: [String: [Int]] = [:]
-        for rejection in rejections {
-            let problem = groupingKey(rejection.problem)
-            let key = "\(problem)"
-            if linesByProblem[key] == nil { order.append(problem) }
-            linesByProblem[key, default: []].append(rejection.line)
-        }
-        return order.map { ($0, linesByProblem["\($0)"] ?? []) }
-    }
-
-    private static func groupingKey(_ problem: HRRowProblem) -> HRRowProblem {
-        switch problem {
-        case .tooManyFields(let expected, _): .tooManyFields(expected: expected, found: 0)
-        case .duplicatePersonnelNumber: .duplicatePersonnelNumber(otherLine: 0)
-        default: problem
-        }
     }
 }
 

@@ -6,7 +6,7 @@ struct HRCheckWords {
     let language: Language
     let config: KioskConfig
 
-    private var isGerman: Bool { language == .german }
+    var isGerman: Bool { language == .german }
 
     // MARK: - Labels
 
@@ -26,8 +26,8 @@ struct HRCheckWords {
     }
     var verdictRejectedRows: String {
         isGerman
-            ? "Ergebnis: Die Datei kann geladen werden, aber die abgelehnten Zeilen fehlen in der Suche am Kiosk. "
-                + "Bitte korrigieren Sie diese Zeilen im Personalsystem und exportieren Sie erneut."
+            ? "Ergebnis: Die Datei kann geladen werden. Die abgelehnten Zeilen fehlen aber in der Suche am Kiosk. "
+                + "Bitte korrigieren Sie diese Zeilen im Personalsystem und exportieren Sie die Datei erneut."
             : "Result: the file loads, but the rejected rows are missing from the kiosk's lookup. "
                 + "Correct these rows in the HR system and export again."
     }
@@ -63,14 +63,33 @@ struct HRCheckWords {
 
     /// Lists line numbers: "Zeilen 4, 17, 230" or, with more than `limit` lines, "12 Zeilen, zuerst 4, 17, …".
     func lineList(_ lines: [Int], limit: Int) -> String {
-        let shown = lines.prefix(limit).map(String.init).joined(separator: ", ")
-        let count = lines.count
+        lineList(items: lines.map(String.init), limit: limit)
+    }
+
+    /// Lists rows by `items`, each a line number with an optional note such as "4 (auch in Zeile 9)".
+    func lineList(items: [String], limit: Int) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        let count = items.count
         if isGerman {
             let noun = count == 1 ? "Zeile" : "Zeilen"
             return count > limit ? "\(number(count)) \(noun), zuerst \(shown) …" : "\(noun) \(shown)"
         }
         let noun = count == 1 ? "line" : "lines"
         return count > limit ? "\(number(count)) \(noun), first \(shown) …" : "\(noun) \(shown)"
+    }
+
+    /// Formats one group of rejected rows as a list item: "  - reason: Zeilen 4, 17".
+    /// Duplicates name the other line of each row, because that is where the clerk looks next.
+    func groupLine(_ group: HRRejectionGroup, limit: Int) -> String {
+        guard case .duplicatePersonnelNumber = group.problem else {
+            return "  - " + reason(group.problem) + ": " + lineList(group.rejections.map(\.line), limit: limit)
+        }
+        let items = group.rejections.map { rejection in
+            guard case .duplicatePersonnelNumber(let otherLine) = rejection.problem else { return String(rejection.line) }
+            return isGerman ? "\(rejection.line) (auch in Zeile \(otherLine))" : "\(rejection.line) (also on line \(otherLine))"
+        }
+        let title = isGerman ? "\(header(.personnelNumber)) doppelt" : "\(header(.personnelNumber)) duplicated"
+        return "  - " + title + ": " + lineList(items: items, limit: limit)
     }
 
     // MARK: - Reasons
@@ -84,8 +103,11 @@ struct HRCheckWords {
     func reason(_ problem: HRRowProblem) -> String {
         switch problem {
         case .tooManyFields(let expected, _):
-            isGerman ? "mehr Felder als die \(expected) Spalten der Kopfzeile (ein ; im Wert ohne Anführungszeichen?)"
-                : "more fields than the header's \(expected) columns (a ; in a value without quotes?)"
+            isGerman ? "mehr Felder als die \(expected) Spalten der Kopfzeile (vermutlich ein ; in einem Wert ohne Anführungszeichen)"
+                : "more fields than the header's \(expected) columns (probably a ; in a value without quotes)"
+        case .tooFewFields(let expected, let found):
+            isGerman ? "zu wenige Spalten (\(found) gefunden, \(expected) erwartet)"
+                : "too few columns (found \(found), expected \(expected))"
         case .missingValue(let column):
             isGerman ? "\(header(column)) ist leer" : "\(header(column)) is empty"
         case .invalidPersonnelNumber:
@@ -93,58 +115,15 @@ struct HRCheckWords {
         case .invalidDate(let column):
             isGerman ? "\(header(column)) ist kein gültiges Datum TT.MM.JJJJ" : "\(header(column)) is not a valid date DD.MM.YYYY"
         case .unknownStatus:
-            (isGerman ? "\(header(.status)) ist nicht einer von " : "\(header(.status)) is not one of ")
-                + EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            (isGerman ? "\(header(.status)) hat einen unbekannten Wert (erlaubt: " : "\(header(.status)) has an unknown value (allowed: ")
+                + EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case .invalidCharacter(let column):
             isGerman ? "\(header(column)) enthält ein Steuerzeichen" : "\(header(column)) contains a control character"
-        case .duplicatePersonnelNumber:
-            isGerman ? "\(header(.personnelNumber)) kommt mehrfach vor (alle betroffenen Zeilen)"
-                : "\(header(.personnelNumber)) appears more than once (every affected row)"
+        case .duplicatePersonnelNumber(let otherLine):
+            isGerman ? "\(header(.personnelNumber)) doppelt (auch in Zeile \(otherLine))"
+                : "\(header(.personnelNumber)) duplicated (also on line \(otherLine))"
         case .exitBeforeEntry:
             isGerman ? "\(header(.exitDate)) liegt vor \(header(.entryDate))" : "\(header(.exitDate)) is before \(header(.entryDate))"
-        }
-    }
-
-    /// Describes what is wrong with a rejected file and what to change. English uses the importer's own
-    /// message, which also names the kiosk.conf key to change.
-    func fileProblem(_ error: HRImportError) -> String {
-        if !isGerman, case .unreadable(let path, let reason) = error {
-            return "Cannot read \(path): \(reason). Check the path and the file permissions."
-        }
-        guard isGerman else { return error.description }
-        switch error {
-        case .unreadable(let path, let reason):
-            return "Die Datei \(path) kann nicht gelesen werden: \(reason). Bitte Pfad und Berechtigungen prüfen."
-        case .invalidUTF8(let line):
-            return "Zeile \(line) ist kein gültiges UTF-8. Bitte die Datei als UTF-8 exportieren "
-                + "(oder hr.encoding = windows-1252 in kiosk.conf setzen)."
-        case .mixedEncodings(let utf8Line, let otherLine):
-            return "Die Datei mischt Zeichenkodierungen: Zeile \(utf8Line) ist UTF-8, Zeile \(otherLine) nicht "
-                + "(vermutlich Windows-1252). Bitte die ganze Datei in einer Kodierung exportieren, am besten UTF-8."
-        case .utf8FileWithWindows1252Setting:
-            return "Die Datei ist UTF-8, aber hr.encoding steht auf windows-1252. Bitte hr.encoding = utf-8 "
-                + "(oder auto) in kiosk.conf setzen."
-        case .utf16File:
-            return "Die Datei ist UTF-16 (Excel „Unicode-Text“). Bitte als CSV in UTF-8 oder Windows-1252 exportieren."
-        case .empty:
-            return "Die Datei ist leer. Bitte prüfen, ob der Export vollständig gelaufen ist."
-        case .wrongSeparator(let likely):
-            let found = likely.map { $0 == "\t" ? " (gefunden: Tabulatoren)" : " (gefunden: \($0))" } ?? ""
-            return "Die Kopfzeile enthält kein Semikolon\(found). Bitte mit ; als Trennzeichen exportieren."
-        case .missingColumn(let header, let configKey):
-            return "Die Pflichtspalte „\(header)“ fehlt in der Kopfzeile. Bitte die Spalte in den Export aufnehmen "
-                + "oder \(configKey) in kiosk.conf auf den tatsächlichen Spaltennamen setzen."
-        case .duplicateColumn(let header):
-            return "Die Spalte „\(header)“ steht zweimal in der Kopfzeile. Bitte eine davon aus dem Export entfernen."
-        case .unterminatedQuote(let line):
-            return "Ein Wert in Anführungszeichen ab Zeile \(line) wird nie geschlossen. Bitte das Anführungszeichen "
-                + "in dieser Zeile korrigieren."
-        case .noDataRows:
-            return "Die Datei hat eine Kopfzeile, aber keine Datenzeilen. Bitte prüfen, ob der Export vollständig gelaufen ist."
-        case .tooManyBadRows(let bad, let total, let examples):
-            let first = examples.map { "Zeile \($0.line): \(reason($0.problem))" }.joined(separator: "; ")
-            return "\(number(bad)) von \(number(total)) Zeilen sind unlesbar, daher wurde die Datei abgelehnt. "
-                + "Erste Probleme: \(first). Bitte Kodierung und Spaltennamen des Exports prüfen."
         }
     }
 }

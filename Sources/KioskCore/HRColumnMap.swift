@@ -6,6 +6,8 @@ struct HRColumnMap: Sendable {
     let index: [HRColumn: Int]
     /// Number of columns in the header, not counting an empty column after a trailing `;`.
     let headerCount: Int
+    /// Number of fields a row needs to reach its last required column.
+    let requiredFieldCount: Int
 
     /// Locates the configured column names in `header`, comparing case-insensitively after
     /// trimming spaces.
@@ -29,6 +31,7 @@ struct HRColumnMap: Sendable {
         }
         self.index = index
         headerCount = names.count
+        requiredFieldCount = index.filter { $0.key.isRequired }.map { $0.value + 1 }.max() ?? 0
     }
 
     private static func likelySeparator(in header: String) -> String? {

@@ -1,7 +1,10 @@
 /// Reason one row of the HR export was skipped. It carries no personal data, so it may be logged.
-public enum HRRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public enum HRRowProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// More non-empty fields than the header has columns, usually an unquoted `;` in a value.
     case tooManyFields(expected: Int, found: Int)
+    /// The row ends before a required column: `found` fields where the header has `expected`.
+    /// A row that only lacks optional columns at its end is read, with those columns empty.
+    case tooFewFields(expected: Int, found: Int)
     /// A required column is empty in this row.
     case missingValue(HRColumn)
     /// Personalnummer is not exactly 8 digits.
@@ -23,6 +26,7 @@ public enum HRRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .tooManyFields(let expected, let found):
             "\(found) fields but the header has \(expected); a value probably contains an unquoted ;"
+        case .tooFewFields(let expected, let found): "too few columns (found \(found), expected \(expected))"
         case .missingValue(let column): "\(column.rawValue) is empty"
         case .invalidPersonnelNumber: "personnelNumber is not exactly 8 digits"
         case .invalidDate(let column): "\(column.rawValue) is not a valid DD.MM.YYYY date"
@@ -75,8 +79,9 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unterminatedQuote(line: Int)
     /// The header is fine but no data row follows.
     case noDataRows
-    /// More than half of the data rows were unreadable; `examples` lists the first few.
-    case tooManyBadRows(bad: Int, total: Int, examples: [HRRowRejection])
+    /// More than `HRImporter.maxBadRowShare` of the `total` data rows were rejected.
+    /// `rejections` lists every rejected row in line order, so a report can group them by reason.
+    case tooManyBadRows(total: Int, rejections: [HRRowRejection])
 
     /// An English message for the operator: what is wrong and what to change.
     public var description: String {
@@ -109,10 +114,15 @@ public enum HRImportError: Error, Sendable, Equatable, CustomStringConvertible {
             "HR export: a quoted value opening on line \(line) never closes. Fix the quote in that line of the export."
         case .noDataRows:
             "HR export: the file has a header but no data rows. Check that the nightly export ran completely."
-        case .tooManyBadRows(let bad, let total, let examples):
-            "HR export: \(bad) of \(total) rows are unreadable, so the file was rejected. First problems: "
-                + examples.map(\.description).joined(separator: "; ")
-                + ". Check hr.encoding and the column names in kiosk.conf against the export."
+        case .tooManyBadRows(let total, let rejections):
+            "HR export: \(rejections.count) of \(total) data rows were rejected, more than "
+                + "\(HRImporter.maxBadRowPercent) %, so the whole file was rejected. Reasons: "
+                + HRRejectionGroup.groups(rejections, order: .largestFirst)
+                    .map { "\($0.rejections.count) × \($0.summary) (first on line \($0.rejections[0].line))" }
+                    .joined(separator: "; ")
+                // NOTE: the advice names columns by their default headers, because the error does
+                // not carry kiosk.conf; `hr check` passes the configuration and names them right.
+                + ". " + HRCheckWords(language: .english, config: KioskConfig()).advice(forRejections: rejections)
         }
     }
 }

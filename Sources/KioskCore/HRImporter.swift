@@ -17,15 +17,16 @@ public struct HRImportResult: Sendable {
 ///
 /// A row that cannot be read is reported with its line number and skipped; the rest still load.
 /// The file is rejected as a whole when it cannot be decoded, mixes encodings, uses another
-/// separator, lacks a required column, or more than half of its data rows are unreadable. In
+/// separator, lacks a required column, or more than half of its data rows are rejected. In
 /// those cases the configuration or the export itself is wrong, and a partial dataset would
 /// mislead the clerk. Rows are converted one at a time as the parser completes them, so only
 /// the file's bytes and the resulting records are in memory, never all raw rows.
 public struct HRImporter: Sendable {
-    /// Share of unreadable data rows above which the whole file is rejected.
+    /// Share of rejected data rows (any reason, duplicates included) above which the whole file
+    /// is rejected.
     public static let maxBadRowShare = 0.5
-    /// Number of rejected rows quoted in `HRImportError.tooManyBadRows`.
-    static let exampleCount = 3
+    /// `maxBadRowShare` in percent, as the messages state it.
+    public static var maxBadRowPercent: Int { Int((maxBadRowShare * 100).rounded()) }
     /// Number of rejected rows logged individually.
     static let loggedRejectionCount = 20
     /// Data rows between two progress reports.
@@ -72,7 +73,7 @@ public struct HRImporter: Sendable {
         let (records, rejected) = try rows.finish()
 
         if Double(rejected.count) > Double(rows.dataRowCount) * Self.maxBadRowShare {
-            throw .tooManyBadRows(bad: rejected.count, total: rows.dataRowCount, examples: Array(rejected.prefix(Self.exampleCount)))
+            throw .tooManyBadRows(total: rows.dataRowCount, rejections: rejected)
         }
         logger.info("HR export imported", [
             "rows": "\(rows.dataRowCount)", "rejected": "\(rejected.count)", "encoding": encoding.rawValue,

@@ -72,9 +72,14 @@ struct HRRowReader {
         if extra.contains(where: { !$0.trimmingSpaces().isEmpty }) {
             return .failure(.tooManyFields(expected: columns.headerCount, found: fields.count))
         }
+        // A row that ends before a required column was cut off or split on the wrong separator.
+        // Reporting its first empty column instead would send the clerk looking for a missing name.
+        if fields.count < columns.requiredFieldCount {
+            return .failure(.tooFewFields(expected: columns.headerCount, found: fields.count))
+        }
         var values = ColumnValues()
         for (column, index) in columns.index {
-            // Exports may drop empty fields at the end of a row; they read as empty.
+            // Exports may drop empty optional fields at the end of a row; they read as empty.
             let value = Self.clean(index < fields.count ? fields[index] : "")
             if Self.containsControlCharacter(value) {
                 return .failure(.invalidCharacter(column))

@@ -44,7 +44,8 @@ private func value(of label: String, in text: String) -> String? {
         #expect(check.exitStatus == 1)
         #expect(check.text.contains("Personalnummer hat nicht genau 8 Ziffern: Zeilen 3, 5"))
         #expect(check.text.contains("Geburtsdatum ist kein gültiges Datum TT.MM.JJJJ: Zeile 4"))
-        #expect(check.text.contains("kommt mehrfach vor (alle betroffenen Zeilen): Zeilen 6, 7"))
+        #expect(check.text.contains("Personalnummer doppelt: Zeilen 6 (auch in Zeile 7), 7 (auch in Zeile 6)"))
+        #expect(!check.text.contains("unlesbar"))
     }
 
     @Test func manyLinesPerReasonAreShortened() throws {
@@ -85,12 +86,100 @@ private func value(of label: String, in text: String) -> String? {
             .utf8FileWithWindows1252Setting, .utf16File, .empty, .wrongSeparator(likelySeparator: "\t"),
             .missingColumn(header: "Geburtsdatum", configKey: "hr.column.birthDate"), .duplicateColumn(header: "Nachname"),
             .unterminatedQuote(line: 4), .noDataRows,
-            .tooManyBadRows(bad: 3, total: 4, examples: [HRRowRejection(line: 2, problem: .unknownStatus)]),
+            .tooManyBadRows(total: 4, rejections: [2, 3, 4].map { HRRowRejection(line: $0, problem: .unknownStatus) }),
         ]
         for error in errors {
             let text = HRCheckReport(error: error, config: KioskConfig(), language: .german).text
             #expect(!text.contains("HR export:"), "untranslated: \(error)")
             #expect(text.contains("Bitte"), "no next step for \(error)")
+            #expect(text.contains(" Sie ") || text.contains(" Sie,"), "not addressed with Sie: \(error)")
+        }
+    }
+
+    @Test func shortRowReportedAsTooFewColumns() throws {
+        let good = (10...20).map { row("100000\($0)") }
+        let german = try report(["10000001;Öztürk"] + good)
+        #expect(german.text.contains("zu wenige Spalten (2 gefunden, 12 erwartet): Zeile 2"))
+        #expect(!german.text.contains("ist leer"))
+        let english = try report(["10000001;Öztürk"] + good, language: .english)
+        #expect(english.text.contains("too few columns (found 2, expected 12): line 2"))
+    }
+
+    @Test func englishDuplicatesNameOtherLine() throws {
+        let check = try report([row("10000001"), row("10000002"), row("10000001"), row("10000004")], language: .english)
+        #expect(check.text.contains("Personalnummer duplicated: lines 2 (also on line 4), 4 (also on line 2)"))
+    }
+
+    @Test func rejectedFileStatesThresholdAndReasonsLargestFirst() throws {
+        let rows = [row("10000001"), row("1"), row("2"), row("3"), row("10000005", birth: "1980-02-01")]
+        let error = try #require(throws: HRImportError.self) {
+            try HRImporter(KioskConfig()).importExport(Array(([header] + rows).joined(separator: "\n").utf8))
+        }
+        let text = HRCheckReport(error: error, config: KioskConfig(), language: .german).text
+        #expect(text.contains("4 von 5 Datenzeilen wurden abgelehnt."))
+        #expect(text.contains("Sind mehr als 50 % der Datenzeilen fehlerhaft, lädt der Kiosk die Datei nicht."))
+        let personnel = try #require(text.range(of: "Personalnummer hat nicht genau 8 Ziffern: Zeilen 3, 4, 5"))
+        let date = try #require(text.range(of: "Geburtsdatum ist kein gültiges Datum TT.MM.JJJJ: Zeile 6"))
+        #expect(personnel.lowerBound < date.lowerBound)
+        #expect(text.contains("führenden Nullen"))
+        #expect(!text.contains("Kodierung und Spaltennamen"))
+        #expect(!text.contains("unlesbar"))
+    }
+
+    @Test func rejectedFileOfDuplicatesAdvisesNewExport() throws {
+        let rows = (1...6).map { row("1000000\($0)") }
+        let error = try #require(throws: HRImportError.self) {
+            try HRImporter(KioskConfig()).importExport(Array(([header] + rows + rows).joined(separator: "\n").utf8))
+        }
+        let german = HRCheckReport(error: error, config: KioskConfig(), language: .german)
+        #expect(german.exitStatus == 2)
+        #expect(german.text.contains("12 von 12 Datenzeilen wurden abgelehnt."))
+        #expect(german.text.contains("Personalnummer doppelt: 12 Zeilen, zuerst 2 (auch in Zeile 8), 3 (auch in Zeile 9)"))
+        #expect(german.text.contains("Vermutlich wurde der Export zweimal in dieselbe Datei geschrieben."))
+        #expect(!german.text.contains("Kodierung"))
+        let english = HRCheckReport(error: error, config: KioskConfig(), language: .english)
+        #expect(english.text.contains("When more than 50 % of the data rows are rejected, the kiosk does not load the file."))
+        #expect(english.text.contains("The export was probably written twice into the same file."))
+    }
+
+    @Test func rejectedFileAdviceMatchesDominantReason() {
+        let words = HRCheckWords(language: .german, config: KioskConfig())
+        let cases: [(HRRowProblem, String)] = [
+            (.tooFewFields(expected: 12, found: 2), "; als Trennzeichen"),
+            (.tooManyFields(expected: 12, found: 13), "ohne Anführungszeichen"),
+            (.missingValue(.givenName), "Die Spalte „Vorname“ ist in vielen Zeilen leer."),
+            (.invalidCharacter(.surname), "Zeichenkodierung"),
+            (.unknownStatus, "Erlaubt sind: aktiv, beurlaubt"),
+            (.exitBeforeEntry, "vertauscht"),
+            (.invalidDate(.entryDate), "„Eintrittsdatum“ im Format TT.MM.JJJJ"),
+        ]
+        for (problem, expected) in cases {
+            let rejections = (2...9).map { HRRowRejection(line: $0, problem: problem) }
+            #expect(words.advice(forRejections: rejections).contains(expected), "advice for \(problem)")
+        }
+    }
+
+    @Test func adviceCoversEveryLargeReason() {
+        let words = HRCheckWords(language: .german, config: KioskConfig())
+        let rejections = (2...5).map { HRRowRejection(line: $0, problem: .invalidPersonnelNumber) }
+            + (6...8).map { HRRowRejection(line: $0, problem: .unknownStatus) }
+            + [HRRowRejection(line: 9, problem: .exitBeforeEntry)]
+        let advice = words.advice(forRejections: rejections)
+        #expect(advice.contains("führenden Nullen"))
+        #expect(advice.contains("Erlaubt sind"))
+        #expect(!advice.contains("vertauscht"))
+    }
+
+    @Test func rejectedFileNamesNoPerson() throws {
+        let rows = [row("10000001"), row("10000001", "Kılıç"), row("1", "Wąsowski"), "10000004;Öztürk"]
+        let error = try #require(throws: HRImportError.self) {
+            try HRImporter(KioskConfig()).importExport(Array(([header] + rows).joined(separator: "\n").utf8))
+        }
+        for language in [Language.german, .english] {
+            let text = HRCheckReport(error: error, config: KioskConfig(), language: language).text
+            for secret in ["Öztürk", "Kılıç", "Wąsowski", "Ayşe", "10000001", "10000004", "01.02.1980"] {
+                #expect(!text.contains(secret), "\(language) report contains \(secret)")
+            }
         }
     }
 
@@ -101,14 +190,5 @@ private func value(of label: String, in text: String) -> String? {
         let result = try HRImporter(config).importExport(Array(text.utf8))
         let check = HRCheckReport(result: result, config: config, today: today, language: .english)
         #expect(check.text.contains("GEBDAT is not a valid date DD.MM.YYYY: line 2"))
-    }
-
-    @Test func groupsIgnoreFieldCountsAndOtherLine() {
-        let grouped = HRCheckReport.groupedRejections([
-            HRRowRejection(line: 2, problem: .tooManyFields(expected: 12, found: 13)),
-            HRRowRejection(line: 5, problem: .tooManyFields(expected: 12, found: 14)),
-        ])
-        #expect(grouped.count == 1)
-        #expect(grouped.first?.1 == [2, 5])
     }
 }

@@ -168,6 +168,30 @@ private func config(encoding: HREncoding) -> KioskConfig {
         #expect(result.records.count == 17)
     }
 
+    @Test func shortRowIsTooFewColumnsNotEmptyValue() throws {
+        let lines = [header, "10000001;Müller", row("10000002"), "10000003;Kaya;Ali;;01.02.1980", row("10000004")]
+        let result = try importText(lines.joined(separator: "\n"))
+        #expect(result.rejectedRows == [
+            HRRowRejection(line: 2, problem: .tooFewFields(expected: 12, found: 2)),
+            HRRowRejection(line: 4, problem: .tooFewFields(expected: 12, found: 5)),
+        ])
+        #expect(result.rejectedRows[0].description == "line 2: too few columns (found 2, expected 12)")
+    }
+
+    @Test func rowMissingOnlyOptionalTrailingColumnsLoads() throws {
+        // Status is the last required column (index 8), so entry, exit and account may be cut off.
+        let text = [header, "10000001;Müller;Hans;;01.02.1980;BAU;BAU-G-R1;gewerblich-technisch;aktiv"].joined(separator: "\n")
+        let result = try importText(text)
+        #expect(result.rejectedRows.isEmpty)
+        #expect(result.records.map(\.status) == [.active])
+    }
+
+    @Test func rowEndingBeforeStatusIsTooFewColumns() throws {
+        let text = [header, "10000001;Müller;Hans;;01.02.1980;BAU;BAU-G-R1;gewerblich-technisch", row("10000002"), row("10000003")]
+            .joined(separator: "\n")
+        #expect(try importText(text).rejectedRows == [HRRowRejection(line: 2, problem: .tooFewFields(expected: 12, found: 8))])
+    }
+
     @Test func duplicatePersonnelNumbersRejectBothRows() throws {
         let text = [header, row("10000001"), row("10000002"), row("10000001", "Kaya"), row("10000003")].joined(separator: "\n")
         let result = try importText(text)
@@ -208,12 +232,30 @@ private func config(encoding: HREncoding) -> KioskConfig {
     @Test func mostlyBadRowsRejectFile() throws {
         let text = [header, row("10000001"), row("1"), row("2"), row("3")].joined(separator: "\n")
         let error = try #require(throws: HRImportError.self) { try importText(text) }
-        guard case .tooManyBadRows(let bad, let total, let examples) = error else {
+        guard case .tooManyBadRows(let total, let rejections) = error else {
             Issue.record("unexpected error \(error)")
             return
         }
-        #expect((bad, total) == (3, 4))
-        #expect(examples.first == HRRowRejection(line: 3, problem: .invalidPersonnelNumber))
+        #expect(total == 4)
+        #expect(rejections.count == 3)
+        #expect(rejections.first == HRRowRejection(line: 3, problem: .invalidPersonnelNumber))
+        #expect(error.description.contains("more than 50 %"))
+    }
+
+    @Test func mostlyDuplicateRowsRejectFileAsDuplicates() throws {
+        let rows = [row("10000001"), row("10000002"), row("10000001"), row("10000002"), row("10000003")]
+        let error = try #require(throws: HRImportError.self) { try importText(([header] + rows).joined(separator: "\n")) }
+        guard case .tooManyBadRows(let total, let rejections) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(total == 5)
+        #expect(rejections.map(\.problem) == [
+            .duplicatePersonnelNumber(otherLine: 4), .duplicatePersonnelNumber(otherLine: 5),
+            .duplicatePersonnelNumber(otherLine: 2), .duplicatePersonnelNumber(otherLine: 3),
+        ])
+        #expect(error.description.contains("4 × personnelNumber appears more than once"))
+        #expect(!error.description.contains("unreadable"))
     }
 
     @Test func halfBadRowsStillLoad() throws {
