@@ -59,10 +59,9 @@ public final class SCIMClient: @unchecked Sendable {
         do {
             response = try transport.send(request)
         } catch {
-            let text = error.localizedDescription
-            if text.contains("SSL") || text.contains("certificate") {
-                throw .configuration("TLS to \(endpoint.baseURL.host ?? "?") failed: \(text). Check sync.url and the CA "
-                    + "(on Linux it must be in the system trust store, see KNOWN-LIMITATIONS.md)")
+            if Self.tlsFailures.contains(error.code) {
+                throw .configuration("TLS to \(endpoint.baseURL.host ?? "?") failed: \(error.localizedDescription). "
+                    + "Check sync.url, sync.ca_file and, if the IAM requires one, sync.client_certificate and sync.client_key")
             }
             return .transient(Self.describe(error))
         }
@@ -145,6 +144,12 @@ public final class SCIMClient: @unchecked Sendable {
         }
         return String(decoding: response.body.prefix(200), as: UTF8.self)
     }
+
+    /// Transport errors that no retry can fix: the certificates or the TLS settings are wrong.
+    static let tlsFailures: Set<URLError.Code> = [
+        .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+        .serverCertificateHasUnknownRoot, .secureConnectionFailed, .clientCertificateRejected, .clientCertificateRequired,
+    ]
 
     private static func describe(_ error: URLError) -> String {
         switch error.code {

@@ -50,7 +50,7 @@ final class SyncKiosk: Sendable {
     func sync(url: String, bulk: Bool = true, attempts: Int = 4, timeout: Int = 5) throws -> SyncReport {
         let endpoint = try SyncEndpoint.make(settings(url: url, bulk: bulk, attempts: attempts, timeout: timeout))
         let client = SCIMClient(
-            endpoint: endpoint, transport: URLSessionTransport(timeoutSeconds: timeout), logger: .disabled,
+            endpoint: endpoint, transport: try CurlTransport(endpoint: endpoint, logger: .disabled), logger: .disabled,
             sleep: { usleep(useconds_t($0 * 1000)) })
         return SyncEngine(outbox: outbox, client: client, accountsPath: accountsPath, retentionDays: 0, logger: .disabled).run()
     }
