@@ -61,7 +61,7 @@ public final class SCIMClient: @unchecked Sendable {
         } catch {
             if Self.tlsFailures.contains(error.code) {
                 throw .configuration("TLS to \(endpoint.baseURL.host ?? "?") failed: \(error.localizedDescription). "
-                    + "Check sync.url, sync.ca_file and, if the IAM requires one, sync.client_certificate and sync.client_key")
+                    + Self.tlsHint(error.code))
             }
             return .transient(Self.describe(error))
         }
@@ -150,6 +150,20 @@ public final class SCIMClient: @unchecked Sendable {
         .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
         .serverCertificateHasUnknownRoot, .secureConnectionFailed, .clientCertificateRejected, .clientCertificateRequired,
     ]
+
+    /// What the operator should change for a TLS failure.
+    private static func tlsHint(_ code: URLError.Code) -> String {
+        switch code {
+        case .clientCertificateRequired:
+            "The IAM demands a client certificate it accepts: check sync.client_certificate and sync.client_key"
+        case .clientCertificateRejected:
+            "The client certificate or key could not be used: check sync.client_certificate and sync.client_key"
+        case .secureConnectionFailed:
+            "Check sync.url and that the IAM speaks TLS on that port"
+        default:
+            "The IAM's certificate is not trusted for this host name: check sync.url and set sync.ca_file to the CA that issued it"
+        }
+    }
 
     private static func describe(_ error: URLError) -> String {
         switch error.code {
