@@ -19,7 +19,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         public var caFile: String?
         /// PEM client certificate for mutual TLS; nil presents none.
         public var clientCertificate: String?
-        /// PEM private key of the client certificate; nil when the certificate file holds it.
+        /// PEM private key of the client certificate; nil when the certificate file contains it.
         public var clientKey: String?
 
         /// Creates the set; all nil is a plain server-authenticated TLS connection.
@@ -46,12 +46,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         self.handle = handle
     }
 
-    /// A transport for a checked endpoint: its TLS files, logging to `logger`.
+    /// Creates a transport with the TLS files of a checked endpoint, logging to `logger`.
     public convenience init(endpoint: SyncEndpoint, logger: Logger) throws(URLError) {
         try self.init(tls: endpoint.tlsFiles, logger: logger)
     }
 
-    /// Sends `request` and waits for the whole answer.
+    /// Sends `request` and waits for the whole response.
     /// - Throws: `URLError` mapped from the libcurl result (see `CurlFailure.urlErrorCode`).
     public func send(_ request: URLRequest) throws(URLError) -> HTTPResponse {
         lock.lock()
@@ -92,7 +92,7 @@ final class CurlHandle {
         errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
-    /// The HTTP status of the last answer, 0 when none came.
+    /// The HTTP status of the last response, 0 when none arrived.
     var responseCode: Int {
         var code = 0
         _ = kiosk_curl_get_long(raw, CURLINFO_RESPONSE_CODE, &code)
@@ -180,7 +180,7 @@ final class ResponseCollector {
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) { body.append(contentsOf: bytes) }
 
-    /// One header line. A status line starts a new header block: after "100 Continue"
+    /// Adds one header line. A status line starts a new header block: after "100 Continue"
     /// only the final response's headers count.
     func appendHeader(_ line: String) {
         if line.hasPrefix("HTTP/") {
@@ -194,7 +194,7 @@ final class ResponseCollector {
     }
 }
 
-/// CURLOPT_WRITEFUNCTION: appends to the collector; returning the full count tells curl to go on.
+/// CURLOPT_WRITEFUNCTION: appends to the collector. Returning less than the full count makes curl abort the transfer.
 private let collectBody: kiosk_curl_data_callback = { data, size, count, context in
     guard let data, let context else { return 0 }
     let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()

@@ -121,9 +121,8 @@ public final class SCIMClient: @unchecked Sendable {
         if let body {
             request.httpBody = body
             request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
-            // libcurl under URLSession adds "Expect: 100-continue" to large bodies and then waits
-            // up to a second for an interim answer that HTTP/1.0 servers never send. The empty
-            // header turns that off.
+            // libcurl adds "Expect: 100-continue" to large bodies and then waits up to a second
+            // for an interim response that HTTP/1.0 servers never send. The empty header turns that off.
             request.setValue("", forHTTPHeaderField: "Expect")
         }
         return request
@@ -151,7 +150,7 @@ public final class SCIMClient: @unchecked Sendable {
         .serverCertificateHasUnknownRoot, .secureConnectionFailed, .clientCertificateRejected, .clientCertificateRequired,
     ]
 
-    /// What the operator should change for a TLS failure.
+    /// Returns what the operator should change after a TLS failure.
     private static func tlsHint(_ code: URLError.Code) -> String {
         switch code {
         case .clientCertificateRequired:

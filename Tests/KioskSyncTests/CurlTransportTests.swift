@@ -9,7 +9,7 @@ import Testing
 import Glibc
 #endif
 
-/// A listening socket on 127.0.0.1 that answers at most one connection with a canned reply,
+/// A listening socket on 127.0.0.1 that sends a canned reply on at most one connection,
 /// or never accepts at all (then the kernel still completes the TCP handshake).
 private final class CannedServer: @unchecked Sendable {
     let port: Int

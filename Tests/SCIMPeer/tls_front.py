@@ -55,7 +55,7 @@ class Server(http.server.ThreadingHTTPServer):
     def finish_request(self, request, client_address):
         """Runs the TLS handshake on the connection's own thread. When it fails (no client
         certificate), the alert has been sent; reading the client's unread request before
-        closing keeps the kernel from answering with a reset that could overtake the alert."""
+        closing keeps the kernel from sending a reset that could overtake the alert."""
         connection = context.wrap_socket(request, server_side=True, do_handshake_on_connect=False)
         try:
             connection.settimeout(10)
