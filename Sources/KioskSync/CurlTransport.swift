@@ -76,21 +76,26 @@ final class CurlHandle {
     static let globalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
     private let raw: UnsafeMutableRawPointer
-    /// libcurl writes the detail of a failure here (CURLOPT_ERRORBUFFER).
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// Buffer for the detail of a failure (CURLOPT_ERRORBUFFER). It lives as long as the handle,
+    /// because libcurl keeps the pointer until the handle is reset or cleaned up.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private static let errorBufferSize = Int(CURL_ERROR_SIZE) + 1
 
     /// Nil when libcurl cannot allocate a handle.
     init?() {
         guard let raw = curl_easy_init() else { return nil }
         self.raw = raw
+        errorBuffer = .allocate(capacity: Self.errorBufferSize)
+        errorBuffer.initialize(repeating: 0, count: Self.errorBufferSize)
     }
 
-    deinit { curl_easy_cleanup(raw) }
+    deinit {
+        curl_easy_cleanup(raw)
+        errorBuffer.deallocate()
+    }
 
     /// The detail libcurl wrote for the last failure, or "" when none.
-    var errorText: String {
-        errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    }
+    var errorText: String { String(cString: errorBuffer) }
 
     /// The HTTP status of the last response, 0 when none arrived.
     var responseCode: Int {
@@ -102,7 +107,7 @@ final class CurlHandle {
     /// Sets every option for `request` on a reset handle and runs the transfer.
     func perform(_ request: URLRequest, tls: CurlTransport.TLSFiles, collector: ResponseCollector) -> CURLcode {
         curl_easy_reset(raw)  // keeps open connections and TLS sessions, drops the last request's options
-        errorBuffer = [CChar](repeating: 0, count: errorBuffer.count)
+        errorBuffer.update(repeating: 0, count: Self.errorBufferSize)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         for (name, value) in request.allHTTPHeaderFields ?? [:] {
@@ -110,21 +115,20 @@ final class CurlHandle {
             headerList = curl_slist_append(headerList, value.isEmpty ? "\(name):" : "\(name): \(value)")
         }
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        return errorBuffer.withUnsafeMutableBufferPointer { buffer -> CURLcode in
-            var code = kiosk_curl_set_pointer(raw, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-            let steps: [() -> CURLcode] = [
-                { self.setConnection(request, tls: tls) },
-                { self.setMethodAndBody(request) },
-                { kiosk_curl_set_pointer(self.raw, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) }) },
-                { kiosk_curl_set_callback(self.raw, CURLOPT_WRITEFUNCTION, collectBody) },
-                { kiosk_curl_set_pointer(self.raw, CURLOPT_WRITEDATA, context) },
-                { kiosk_curl_set_callback(self.raw, CURLOPT_HEADERFUNCTION, collectHeader) },
-                { kiosk_curl_set_pointer(self.raw, CURLOPT_HEADERDATA, context) },
-            ]
-            for step in steps where code == CURLE_OK { code = step() }
-            guard code == CURLE_OK else { return code }
-            return withExtendedLifetime(collector) { curl_easy_perform(raw) }
-        }
+        let steps: [() -> CURLcode] = [
+            { kiosk_curl_set_pointer(self.raw, CURLOPT_ERRORBUFFER, self.errorBuffer) },
+            { self.setConnection(request, tls: tls) },
+            { self.setMethodAndBody(request) },
+            { kiosk_curl_set_pointer(self.raw, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) }) },
+            { kiosk_curl_set_callback(self.raw, CURLOPT_WRITEFUNCTION, collectBody) },
+            { kiosk_curl_set_pointer(self.raw, CURLOPT_WRITEDATA, context) },
+            { kiosk_curl_set_callback(self.raw, CURLOPT_HEADERFUNCTION, collectHeader) },
+            { kiosk_curl_set_pointer(self.raw, CURLOPT_HEADERDATA, context) },
+        ]
+        var code = CURLE_OK
+        for step in steps where code == CURLE_OK { code = step() }
+        guard code == CURLE_OK else { return code }
+        return withExtendedLifetime(collector) { curl_easy_perform(raw) }
     }
 
     /// URL, protocols, timeouts and TLS. The timeout is the time without any progress
@@ -156,11 +160,14 @@ final class CurlHandle {
         return CURLE_OK
     }
 
-    /// GET without a body; any other method is sent as a custom request with the body copied.
+    /// Sets the method, and the body when there is one (libcurl then copies it).
     private func setMethodAndBody(_ request: URLRequest) -> CURLcode {
         let method = request.httpMethod ?? "GET"
-        guard method != "GET" || request.httpBody != nil else { return kiosk_curl_set_long(raw, CURLOPT_HTTPGET, 1) }
-        let body = request.httpBody ?? Data()
+        guard let body = request.httpBody else {
+            // Without a body there is no Content-Type that curl would add for POSTFIELDS.
+            let code = kiosk_curl_set_long(raw, CURLOPT_HTTPGET, 1)
+            return code == CURLE_OK && method != "GET" ? kiosk_curl_set_string(raw, CURLOPT_CUSTOMREQUEST, method) : code
+        }
         var code = kiosk_curl_set_off_t(raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
         if code == CURLE_OK {
             code = body.withUnsafeBytes { bytes in
