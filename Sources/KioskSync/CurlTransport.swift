@@ -7,11 +7,12 @@ import KioskCore
 
 /// `HTTPTransport` over libcurl, blocking the calling thread while the request runs.
 ///
-/// Why not URLSession: on Linux it can verify the server only against the system trust store,
-/// cannot present a client certificate, and keeps a CPU busy while it waits. This transport sets
-/// the CA file and the client certificate directly, waits in poll(2), and keeps the connection
-/// open between requests. TLS verification is always on; redirects are never followed (a 3xx
-/// comes back as an answer); only http and https are allowed.
+/// Why not URLSession: in swift-corelibs-foundation (Swift 6.3.1, Linux) it verifies the server
+/// only against the system trust store, cannot present a client certificate, and keeps a CPU busy
+/// while it waits. This transport sets the CA file and the client certificate directly, waits
+/// inside libcurl, and keeps the connection open between requests. TLS verification is always
+/// on. Redirects are never followed, so a 3xx is returned as the response. Only http and https
+/// URLs are allowed.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// The TLS files from kiosk.conf, each nil when not configured.
     public struct TLSFiles: Sendable, Equatable {
