@@ -56,7 +56,8 @@ public struct SyncEndpoint: Sendable {
     }
 
     /// Checks the TLS files: the CA file and the client certificate must be readable, the client
-    /// key must be private like the token file, and a key needs a certificate. An empty setting is nil.
+    /// key must be private like the token file, and a key needs a certificate. A certificate file
+    /// without a separate key must contain the key, so it must be private too. An empty setting is nil.
     private static func checkTLSFiles(_ settings: SyncSettings) throws(SyncError) -> CurlTransport.TLSFiles {
         let files = CurlTransport.TLSFiles(
             caFile: settings.caFile.isEmpty ? nil : settings.caFile,
@@ -72,6 +73,9 @@ public struct SyncEndpoint: Sendable {
                 throw .configuration("sync.client_key is set without sync.client_certificate; set both or neither")
             }
             try checkPrivate(key, setting: "sync.client_key")
+        } else if let certificate = files.clientCertificate {
+            // Without sync.client_key, libcurl reads the private key from the certificate file.
+            try checkPrivate(certificate, setting: "sync.client_certificate (it must contain the key when sync.client_key is not set)")
         }
         return files
     }

@@ -78,6 +78,16 @@ struct SyncEndpointTests {
         #expect(throws: SyncError.self) { try SyncEndpoint.make(settings) }
     }
 
+    @Test func clientCertificateWithItsKeyInsideMustBePrivate() throws {
+        let combined = try TemporaryTokenFile(text: "-----BEGIN CERTIFICATE-----\n", mode: 0o644)
+        var settings = settings("https://iam.stadt.example/v2")
+        settings.clientCertificateFile = combined.path
+        #expect(throws: SyncError.self) { try SyncEndpoint.make(settings) }
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: combined.path)
+        #expect(try SyncEndpoint.make(settings).tlsFiles.clientCertificate == combined.path)
+    }
+
     @Test func clientKeyWithoutCertificateIsRefused() throws {
         let key = try TemporaryTokenFile(text: "k", mode: 0o600)
         var settings = settings("https://iam.stadt.example/v2")

@@ -44,6 +44,26 @@ struct SyncTLSTests {
         #expect(try server.allUsers().isEmpty)
     }
 
+    @Test func certificateForAnotherHostIsRejectedDespiteTheCAFile() throws {
+        let certificates = try TestCertificates(serverNames: "DNS:iam.stadt.example")
+        let server = try SCIMServer()
+        let front = try TLSFront(server: server, certificates: certificates)
+        let kiosk = try SyncKiosk()
+        try kiosk.add([SyncRecords.record(index: 0)])
+        var settings = kiosk.settings(url: front.baseURL())
+        settings.caFile = certificates.caPath
+
+        let report = try kiosk.sync(settings)
+
+        #expect(report.exitStatus == SyncReport.exitConfiguration)
+        guard case .configuration(let detail) = report.stopReason else {
+            Issue.record("expected a configuration stop, got \(String(describing: report.stopReason))")
+            return
+        }
+        #expect(detail.contains("CURLE_PEER_FAILED_VERIFICATION"))
+        #expect(try server.allUsers().isEmpty)
+    }
+
     @Test func kioskSyncCommandExitsWith78AndNamesTheCertificateProblem() throws {
         try #require(FileManager.default.isExecutableFile(atPath: SyncKillTests.kioskBinary), "build the kiosk binary first")
         let certificates = try TestCertificates()

@@ -6,7 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// A test CA with a server certificate for 127.0.0.1 and localhost and a client certificate,
+/// A test CA with a server certificate (by default for 127.0.0.1 and localhost) and a client certificate,
 /// made with the `openssl` command line in a fresh folder. Every key is mode 0600.
 final class TestCertificates {
     let folder: TemporaryDirectory
@@ -16,9 +16,10 @@ final class TestCertificates {
     var clientCertificatePath: String { folder.filePath("client.pem") }
     var clientKeyPath: String { folder.filePath("client.key") }
 
-    init() throws {
+    /// - Parameter serverNames: the server certificate's subjectAltName entries.
+    init(serverNames: String = "IP:127.0.0.1,DNS:localhost") throws {
         folder = try TemporaryDirectory(prefix: "kiosk-tls")
-        _ = try folder.write(Self.extensions, to: "openssl.cnf")
+        _ = try folder.write(Self.extensions.replacingOccurrences(of: "SERVER_NAMES", with: serverNames), to: "openssl.cnf")
         try make("ca", subject: "/CN=Kiosk Test CA", signedByCA: false)
         try make("server", subject: "/CN=127.0.0.1", signedByCA: true)
         try make("client", subject: "/CN=sp-test-01", signedByCA: true)
@@ -49,7 +50,7 @@ final class TestCertificates {
         basicConstraints = critical,CA:FALSE
         keyUsage = critical,digitalSignature
         extendedKeyUsage = serverAuth
-        subjectAltName = IP:127.0.0.1,DNS:localhost
+        subjectAltName = SERVER_NAMES
         [client]
         basicConstraints = critical,CA:FALSE
         keyUsage = critical,digitalSignature
