@@ -14,6 +14,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCbor", pkgConfig: "libcbor", providers: [.apt(["libcbor-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "KioskCore"),
         .target(name: "KioskCrypto", dependencies: ["CCrypto"]),
@@ -21,7 +22,7 @@ let package = Package(
         .target(name: "KioskFIDO", dependencies: ["CFido2", "CCbor", "KioskCore", "KioskCrypto", "KioskVirtualKey"]),
         .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto"]),
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskCore"]),
-        .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox", "KioskCrypto"]),
+        .target(name: "KioskSync", dependencies: ["CCurl", "KioskCore", "KioskOutbox", "KioskCrypto"]),
         .executableTarget(
             name: "kiosk",
             dependencies: [

@@ -59,10 +59,9 @@ public final class SCIMClient: @unchecked Sendable {
         do {
             response = try transport.send(request)
         } catch {
-            let text = error.localizedDescription
-            if text.contains("SSL") || text.contains("certificate") {
-                throw .configuration("TLS to \(endpoint.baseURL.host ?? "?") failed: \(text). Check sync.url and the CA "
-                    + "(on Linux it must be in the system trust store, see KNOWN-LIMITATIONS.md)")
+            if Self.tlsFailures.contains(error.code) {
+                throw .configuration("TLS to \(endpoint.baseURL.host ?? "?") failed: \(error.localizedDescription). "
+                    + Self.tlsHint(error.code))
             }
             return .transient(Self.describe(error))
         }
@@ -122,9 +121,8 @@ public final class SCIMClient: @unchecked Sendable {
         if let body {
             request.httpBody = body
             request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
-            // libcurl under URLSession adds "Expect: 100-continue" to large bodies and then waits
-            // up to a second for an interim answer that HTTP/1.0 servers never send. The empty
-            // header turns that off.
+            // libcurl adds "Expect: 100-continue" to large bodies and then waits up to a second
+            // for an interim response that HTTP/1.0 servers never send. The empty header turns that off.
             request.setValue("", forHTTPHeaderField: "Expect")
         }
         return request
@@ -144,6 +142,26 @@ public final class SCIMClient: @unchecked Sendable {
             return detail + type
         }
         return String(decoding: response.body.prefix(200), as: UTF8.self)
+    }
+
+    /// Transport errors that no retry can fix: the certificates or the TLS settings are wrong.
+    static let tlsFailures: Set<URLError.Code> = [
+        .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+        .serverCertificateHasUnknownRoot, .secureConnectionFailed, .clientCertificateRejected, .clientCertificateRequired,
+    ]
+
+    /// Returns what the operator should change after a TLS failure.
+    private static func tlsHint(_ code: URLError.Code) -> String {
+        switch code {
+        case .clientCertificateRequired:
+            "The IAM demands a client certificate it accepts: check sync.client_certificate and sync.client_key"
+        case .clientCertificateRejected:
+            "The client certificate or key could not be used: check sync.client_certificate and sync.client_key"
+        case .secureConnectionFailed:
+            "Check sync.url and that the IAM speaks TLS on that port"
+        default:
+            "The IAM's certificate is not trusted for this host name: check sync.url and set sync.ca_file to the CA that issued it"
+        }
     }
 
     private static func describe(_ error: URLError) -> String {

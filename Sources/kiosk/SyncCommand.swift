@@ -31,8 +31,13 @@ enum SyncCommand {
         }
 
         let logger = setup.logger.child("kiosk.sync")
-        let client = SCIMClient(
-            endpoint: endpoint, transport: URLSessionTransport(timeoutSeconds: endpoint.requestTimeoutSeconds), logger: logger)
+        let transport: CurlTransport
+        do {
+            transport = try CurlTransport(endpoint: endpoint, logger: logger)
+        } catch {
+            return fail("libcurl could not be initialised (\(error.code.rawValue))")
+        }
+        let client = SCIMClient(endpoint: endpoint, transport: transport, logger: logger)
         let showProgress = isatty(STDERR_FILENO) == 1
         let engine = SyncEngine(
             outbox: outbox, client: client, accountsPath: setup.config.dataDirectory + "/iam-accounts.tsv",

@@ -54,9 +54,52 @@ struct SyncEndpointTests {
         _ = try SyncEndpoint.make(settings)
     }
 
-    @Test func clientCertificateIsRefusedBecauseLinuxURLSessionCannotPresentIt() {
+    @Test func clientCertificateAndPrivateKeyAreHandedToTheTransport() throws {
+        let key = try TemporaryTokenFile(text: "-----BEGIN PRIVATE KEY-----\n", mode: 0o600)
+        let certificate = try key.folder.write("-----BEGIN CERTIFICATE-----\n", to: "client.pem")
         var settings = settings("https://iam.stadt.example/v2")
-        settings.clientCertificateFile = "/etc/kiosk/client.pem"
+        settings.caFile = certificate
+        settings.clientCertificateFile = certificate
+        settings.clientKeyFile = key.path
+        let files = try SyncEndpoint.make(settings).tlsFiles
+        #expect(files == CurlTransport.TLSFiles(caFile: certificate, clientCertificate: certificate, clientKey: key.path))
+    }
+
+    @Test func emptyTLSSettingsMeanTheSystemTrustStoreAndNoClientCertificate() throws {
+        #expect(try SyncEndpoint.make(settings("https://iam.stadt.example/v2")).tlsFiles == CurlTransport.TLSFiles())
+    }
+
+    @Test(arguments: [0o644, 0o640, 0o604])
+    func clientKeyReadableByOthersIsRefused(mode: Int) throws {
+        let key = try TemporaryTokenFile(text: "k", mode: mode)
+        var settings = settings("https://iam.stadt.example/v2")
+        settings.clientCertificateFile = try key.folder.write("c", to: "client.pem")
+        settings.clientKeyFile = key.path
+        #expect(throws: SyncError.self) { try SyncEndpoint.make(settings) }
+    }
+
+    @Test func clientCertificateWithItsKeyInsideMustBePrivate() throws {
+        let combined = try TemporaryTokenFile(text: "-----BEGIN CERTIFICATE-----\n", mode: 0o644)
+        var settings = settings("https://iam.stadt.example/v2")
+        settings.clientCertificateFile = combined.path
+        #expect(throws: SyncError.self) { try SyncEndpoint.make(settings) }
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: combined.path)
+        #expect(try SyncEndpoint.make(settings).tlsFiles.clientCertificate == combined.path)
+    }
+
+    @Test func clientKeyWithoutCertificateIsRefused() throws {
+        let key = try TemporaryTokenFile(text: "k", mode: 0o600)
+        var settings = settings("https://iam.stadt.example/v2")
+        settings.clientKeyFile = key.path
+        #expect(throws: SyncError.configuration("sync.client_key is set without sync.client_certificate; set both or neither")) {
+            try SyncEndpoint.make(settings)
+        }
+    }
+
+    @Test func unreadableCAFileIsRefused() {
+        var settings = settings("https://iam.stadt.example/v2")
+        settings.caFile = "/nonexistent/kiosk-test/iam-ca.pem"
         #expect(throws: SyncError.self) { try SyncEndpoint.make(settings) }
     }
 }

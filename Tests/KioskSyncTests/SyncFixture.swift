@@ -48,9 +48,14 @@ final class SyncKiosk: Sendable {
 
     /// Runs one sync against `url` in this process.
     func sync(url: String, bulk: Bool = true, attempts: Int = 4, timeout: Int = 5) throws -> SyncReport {
-        let endpoint = try SyncEndpoint.make(settings(url: url, bulk: bulk, attempts: attempts, timeout: timeout))
+        try sync(settings(url: url, bulk: bulk, attempts: attempts, timeout: timeout))
+    }
+
+    /// Runs one sync with `settings` (for example with TLS files added) in this process.
+    func sync(_ settings: SyncSettings) throws -> SyncReport {
+        let endpoint = try SyncEndpoint.make(settings)
         let client = SCIMClient(
-            endpoint: endpoint, transport: URLSessionTransport(timeoutSeconds: timeout), logger: .disabled,
+            endpoint: endpoint, transport: try CurlTransport(endpoint: endpoint, logger: .disabled), logger: .disabled,
             sleep: { usleep(useconds_t($0 * 1000)) })
         return SyncEngine(outbox: outbox, client: client, accountsPath: accountsPath, retentionDays: 0, logger: .disabled).run()
     }
@@ -61,7 +66,8 @@ final class SyncKiosk: Sendable {
     }
 
     /// Writes a kiosk.conf for the `kiosk` binary and returns its path.
-    func writeConfig(url: String, bulk: Bool = true) throws -> String {
+    /// `syncLines` are added to the [sync] section, for example `ca_file = ...`.
+    func writeConfig(url: String, bulk: Bool = true, syncLines: [String] = []) throws -> String {
         try folder.write("""
             kiosk_id = \(kioskID)
             data_directory = \(dataDirectory)
@@ -72,6 +78,7 @@ final class SyncKiosk: Sendable {
             retry_delay_ms = 50
             timeout_seconds = 5
             bulk = \(bulk ? "auto" : "off")
+            \(syncLines.joined(separator: "\n"))
             """, to: "kiosk.conf")
     }
 }
