@@ -9,7 +9,16 @@ public struct SyncConflictNotice: Sendable, Equatable {
         case usernameTaken
         /// Any other rejection, with the HTTP status. The status is 0 when the state contains none.
         case rejected(status: Int)
+        /// The sync found another account of this person at the IAM, so it did not create a second one.
+        case personHasOtherAccount
+        /// An additional or replacement key for a person the IAM has no account for.
+        case noAccountForKey
     }
+
+    /// `RecordState.localReason` values that the sync writes when it decides a conflict itself,
+    /// from the IAM's user list, without sending a request.
+    public static let localReasonOtherAccount = "person-has-other-account"
+    public static let localReasonNoAccount = "no-account-for-key"
 
     /// The enrollment id (the Vorgangsnummer the clerk gives to IT-Service).
     public var enrollmentID: String
@@ -35,8 +44,12 @@ public struct SyncConflictNotice: Sendable, Equatable {
     /// A SCIM server returns 409 (scimType `uniqueness`) when the `userName` is taken. The kiosk
     /// shows every other status as a plain rejection, so the clerk never reads raw server text.
     /// - Parameter status: the stored status; nil (an old or damaged state) counts as status 0.
-    public static func reason(forStatus status: Int?) -> Reason {
-        status == 409 ? .usernameTaken : .rejected(status: status ?? 0)
+    public static func reason(forStatus status: Int?, localReason: String? = nil) -> Reason {
+        switch localReason {
+        case localReasonOtherAccount: .personHasOtherAccount
+        case localReasonNoAccount: .noAccountForKey
+        default: status == 409 ? .usernameTaken : .rejected(status: status ?? 0)
+        }
     }
 
     /// `enrolledAt` as "DD.MM.YYYY HH:MM UTC", or the stored text when it is not ISO 8601.

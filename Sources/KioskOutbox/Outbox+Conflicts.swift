@@ -18,7 +18,7 @@ extension Outbox {
                 return SyncConflictNotice(
                     enrollmentID: record.enrollmentID, enrolledAt: record.completedAt,
                     username: record.account.username, displayName: record.account.displayName,
-                    reason: SyncConflictNotice.reason(forStatus: state.serverStatus))
+                    reason: SyncConflictNotice.reason(forStatus: state.serverStatus, localReason: state.localReason))
             }
             .sorted { ($0.enrolledAt, $0.enrollmentID) < ($1.enrolledAt, $1.enrollmentID) }
     }

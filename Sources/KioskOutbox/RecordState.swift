@@ -30,6 +30,9 @@ public struct RecordState: Sendable, Codable, Equatable {
     public var serverAnswer: String?
     /// How many runs sent this record; helps an operator spot a record that keeps failing.
     public var attempts: Int
+    /// For a `conflict` the sync decided itself from the IAM's user list, without a request:
+    /// `person-has-other-account` or `no-account-for-key`; nil for a server's answer.
+    public var localReason: String?
 
     /// Creates a state; `attempts` counts sends so far.
     public init(

@@ -7,7 +7,8 @@ struct PushRun {
     /// Next step for one record, decided from the IAM's current users.
     enum Decision {
         case confirmed(DirectoryIndex.User)
-        case conflict(status: Int, answer: String)
+        /// `localReason` is set when the kiosk decided this from the IAM's user list (no request).
+        case conflict(status: Int, answer: String, localReason: String? = nil)
         case create
         case patch(userID: String, userName: String)
     }
@@ -15,7 +16,7 @@ struct PushRun {
     /// Outcome for one sent record.
     enum Result {
         case confirmed(id: String, userName: String)
-        case conflict(status: Int, answer: String)
+        case conflict(status: Int, answer: String, localReason: String? = nil)
         /// Might or might not have reached the server; look it up again after a pause.
         case retry(String)
     }
@@ -79,12 +80,14 @@ struct PushRun {
             if record.kind == .newAccount { return .create }
             return .conflict(
                 status: 404,
-                answer: "the IAM has no user with this employee number; an additional or replacement key needs an existing account")
+                answer: "the IAM has no user with this employee number; an additional or replacement key needs an existing account",
+                localReason: SyncConflictNotice.localReasonNoAccount)
         }
         if user.credentialIDs.contains(record.credential.credentialID) { return .confirmed(user) }
         if record.kind == .newAccount && user.userName.lowercased() != record.account.username.lowercased() {
             return .conflict(
-                status: 409, answer: "the IAM already has the account \(user.userName) for this employee number")
+                status: 409, answer: "the IAM already has the account \(user.userName) for this employee number",
+                localReason: SyncConflictNotice.localReasonOtherAccount)
         }
         return .patch(userID: user.id, userName: user.userName)
     }
@@ -101,7 +104,8 @@ struct PushRun {
         for record in wave {
             switch decide(record) {
             case .confirmed(let user): settled.append((record, .confirmed(id: user.id, userName: user.userName)))
-            case .conflict(let status, let answer): settled.append((record, .conflict(status: status, answer: answer)))
+            case .conflict(let status, let answer, let local):
+                settled.append((record, .conflict(status: status, answer: answer, localReason: local)))
             case let decision: toSend.append((record, decision))
             }
         }
@@ -189,10 +193,11 @@ struct PushRun {
                 audit.append(AuditEntry(
                     event: .syncConfirmed, time: now, kioskID: record.kioskID, enrollmentID: record.enrollmentID,
                     personnelNumber: record.personnelNumber, centralID: id))
-            case .conflict(let status, let answer):
+            case .conflict(let status, let answer, let local):
                 state.state = .conflict
                 state.serverStatus = status
                 state.serverAnswer = answer
+                state.localReason = local
                 conflicts.append(SyncReport.Conflict(
                     enrollmentID: record.enrollmentID, userName: record.account.username, status: status, answer: answer))
                 audit.append(AuditEntry(

@@ -15,8 +15,8 @@ enum SingleRequest {
             return classify(outcome, knownID: userID, userName: userName, isPatch: true)
         case .confirmed(let user):
             return .confirmed(id: user.id, userName: user.userName)
-        case .conflict(let status, let answer):
-            return .conflict(status: status, answer: answer)
+        case .conflict(let status, let answer, let local):
+            return .conflict(status: status, answer: answer, localReason: local)
         }
     }
 

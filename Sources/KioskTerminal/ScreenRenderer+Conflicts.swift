@@ -48,11 +48,14 @@ extension ScreenRenderer {
         }
     }
 
-    /// Returns the reason in plain words: a taken username, or a rejection with its HTTP status.
+    /// Returns the reason in plain words: a taken username, an account the IAM already has, a
+    /// missing account for an extra key, or a rejection with its HTTP status.
     static func reasonText(_ reason: SyncConflictNotice.Reason, _ context: ScreenContext) -> String {
         switch reason {
         case .usernameTaken: context.text("conflicts.reason.usernameTaken")
         case .rejected(let status): context.text("conflicts.reason.rejected", String(status))
+        case .personHasOtherAccount: context.text("conflicts.reason.otherAccount")
+        case .noAccountForKey: context.text("conflicts.reason.noAccount")
         }
     }
 }

@@ -27,4 +27,12 @@ struct SyncConflictNoticeTests {
         #expect(notice(at: "").enrolledAtText == "")
         #expect(notice(at: "2026/12/03 09:14:27").enrolledAtText == "2026/12/03 09:14:27")
     }
+
+    @Test func localDecisionsHaveTheirOwnReasons() {
+        #expect(SyncConflictNotice.reason(forStatus: 409, localReason: SyncConflictNotice.localReasonOtherAccount)
+            == .personHasOtherAccount)
+        #expect(SyncConflictNotice.reason(forStatus: 404, localReason: SyncConflictNotice.localReasonNoAccount)
+            == .noAccountForKey)
+        #expect(SyncConflictNotice.reason(forStatus: 409, localReason: nil) == .usernameTaken)
+    }
 }

@@ -96,6 +96,25 @@ struct SyncEngineTests {
         #expect(Set(try kiosk.states().values.compactMap(\.centralID)) == [user["id"] as? String])
     }
 
+    @Test func personWithOtherAccountIsMarkedAsLocalConflict() throws {
+        let server = try SCIMServer()
+        let kiosk = try SyncKiosk()
+        let existing = SyncRecords.record(index: 90, person: 1, username: "j.mueller-alt")
+        #expect(try server.post(user: SCIMUserMapper.user(for: existing)) == 201)
+        let again = SyncRecords.record(index: 1, person: 1, username: "joerg.mueller")
+        try kiosk.add([again])
+
+        let report = try kiosk.sync(url: server.baseURL)
+
+        #expect(report.conflicts.count == 1)
+        let state = try #require(try kiosk.states()[again.enrollmentID])
+        #expect(state.state == .conflict)
+        #expect(state.localReason == SyncConflictNotice.localReasonOtherAccount)
+        let notices = Outbox.syncConflictNotices(states: try kiosk.states(), records: [again])
+        #expect(notices.map(\.reason) == [.personHasOtherAccount], "the clerk must not read 'username taken' here")
+        #expect(try server.allUsers().count == 1, "no second account for the same person")
+    }
+
     @Test func takenUserNameBecomesAConflictWithTheServersAnswerAndIsNotRenamed() throws {
         let server = try SCIMServer()
         let kiosk = try SyncKiosk()
