@@ -59,11 +59,10 @@ extension EnrollmentFlow {
             return [.saveRecord(record)]
         case .escape:
             // A single Esc only asks; the second one discards a finished registration.
-            guard case .summary(var summary) = step, summary.discardRequested else {
-                if case .summary(var summary) = step {
-                    summary.discardRequested = true
-                    step = .summary(summary)
-                }
+            guard case .summary(var summary) = step else { return [] }
+            guard summary.discardRequested else {
+                summary.discardRequested = true
+                step = .summary(summary)
                 return []
             }
             // NOTE: the credential stays on the key; without a record the central side never trusts it.

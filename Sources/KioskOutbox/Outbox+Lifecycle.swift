@@ -52,10 +52,15 @@ extension Outbox {
         }
         logger.warning("Outbox record quarantined", ["file": entry.fileName, "reason": reason])
         let enrollmentID = entry.record?.enrollmentID ?? Self.enrollmentID(inFileName: entry.fileName)
-        try? audit.append([
-            AuditEntry(event: .recordQuarantined, time: now, kioskID: entry.record?.kioskID ?? "-",
-                       enrollmentID: enrollmentID, reason: reason),
-        ])
+        do {
+            _ = try audit.append([
+                AuditEntry(event: .recordQuarantined, time: now, kioskID: entry.record?.kioskID ?? "-",
+                           enrollmentID: enrollmentID, reason: reason),
+            ])
+        } catch {
+            // The record is already moved aside; a lost audit line must not undo that.
+            logger.warning("audit append for quarantine failed", ["file": entry.fileName, "error": error.description])
+        }
     }
 
     /// The enrollment id at the end of a `<completedAt>-<uuid>.json` name, or nil.

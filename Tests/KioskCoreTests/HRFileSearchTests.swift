@@ -36,7 +36,7 @@ private func demoExportPath() -> String {
         let row = "10000001;Wei\u{DF};J\u{FC}rgen;;01.02.1980;;;;aktiv;;;"
         let bytes = Array((header + "\r\n").utf8) + row.unicodeScalars.map { UInt8($0.value) } + [0x0D, 0x0A]
         let path = directory.filePath("hr.csv")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let found = try HRFileSearch(KioskConfig()).search(
             path: path, query: .name(surname: "Weiss", givenName: "Juergen", birthDate: CivilDate(year: 1980, month: 2, day: 1)!))
         guard case .found(let people) = found else {
@@ -51,7 +51,7 @@ private func demoExportPath() -> String {
         let date = CivilDate(year: 1980, month: 2, day: 1)!
         let mixed = Array("\(header)\n10000001;Öztürk;Ali;;01.02.1980;;;;aktiv;;;\n10000002;M".utf8) + [0xFC] + Array("ller;A;;01.02.1980;;;;aktiv;;;\n".utf8)
         let mixedPath = directory.filePath("mixed.csv")
-        FileManager.default.createFile(atPath: mixedPath, contents: Data(mixed))
+        _ = FileManager.default.createFile(atPath: mixedPath, contents: Data(mixed))
         #expect(throws: HRImportError.mixedEncodings(utf8Line: 2, otherLine: 3)) {
             try HRFileSearch(KioskConfig()).search(path: mixedPath, query: .name(surname: "Kaya", givenName: nil, birthDate: date))
         }

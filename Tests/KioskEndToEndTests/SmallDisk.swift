@@ -18,7 +18,7 @@ struct SmallDisk {
     /// Writes a file until the disk is full and returns its path.
     func fill() throws -> String {
         let filler = path + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
         defer { try? handle.close() }
         let chunk = Data(repeating: 0x5A, count: 4096)

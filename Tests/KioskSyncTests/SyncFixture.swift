@@ -24,7 +24,7 @@ final class SyncKiosk: Sendable {
         key = try KioskKeyFile.loadOrCreate(at: folder.filePath("data/" + KioskKeyFile.defaultFileName), logger: .disabled)
         outbox = try Outbox(directory: folder.filePath("data/outbox"), signingKey: key, logger: .disabled)
         let tokenPath = folder.filePath("token")
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: tokenPath, contents: Data((SCIMServer.token + "\n").utf8), attributes: [.posixPermissions: 0o600])
     }
 
