@@ -1,5 +1,6 @@
 import KioskCore
 import KioskTerminal
+import Testing
 
 /// Shared test data for the terminal tests: the real locale tables and sample steps.
 enum Fixtures {
@@ -128,5 +129,24 @@ enum Fixtures {
         form.focus = .givenName
         form.problem = .notFound
         return form
+    }
+}
+
+/// Compares screens line by line, ignoring trailing spaces and trailing empty lines.
+func expectScreen(_ terminal: MemoryTerminal, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func normalized(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var trimmed = String(line)
+            while trimmed.last == " " { trimmed.removeLast() }
+            return trimmed
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+    let actual = normalized(terminal.text)
+    let wanted = normalized(expected)
+    #expect(actual.count == wanted.count, "line count", sourceLocation: sourceLocation)
+    for (index, (got, want)) in zip(actual, wanted).enumerated() where got != want {
+        Issue.record("line \(index): got \"\(got)\", expected \"\(want)\"", sourceLocation: sourceLocation)
     }
 }

@@ -17,24 +17,6 @@ struct ScreenRendererTests {
         return terminal
     }
 
-    /// Compares screens line by line, ignoring trailing spaces and trailing empty lines.
-    private func expectScreen(_ terminal: MemoryTerminal, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        func normalized(_ text: String) -> [String] {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                var trimmed = String(line)
-                while trimmed.last == " " { trimmed.removeLast() }
-                return trimmed
-            }
-            while lines.last == "" { lines.removeLast() }
-            return lines
-        }
-        let actual = normalized(terminal.text)
-        let wanted = normalized(expected)
-        #expect(actual.count == wanted.count, "line count", sourceLocation: sourceLocation)
-        for (index, (got, want)) in zip(actual, wanted).enumerated() where got != want {
-            Issue.record("line \(index): got \"\(got)\", expected \"\(want)\"", sourceLocation: sourceLocation)
-        }
-    }
 
     private static let longUmlautRecord = HRRecord(
         personnelNumber: "00777777",
