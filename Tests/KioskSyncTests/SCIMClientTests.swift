@@ -26,7 +26,8 @@ struct SCIMClientTests {
         let count = try ScriptedTransport.client(transport).pageThroughUsers(attributes: ["userName"], pageSize: 10) { page in
             names += page.compactMap { $0["userName"] as? String }
         }
-        #expect(count == 25 && Set(names).count == 25)
+        #expect(count == 25)
+        #expect(Set(names).count == 25)
         #expect(transport.requests.compactMap { queryValue($0, "startIndex") } == ["1", "8", "15", "22"])
     }
 
@@ -37,7 +38,8 @@ struct SCIMClientTests {
             return json(200, ["totalResults": 50, "Resources": resources])
         }
         let count = try ScriptedTransport.client(transport).pageThroughUsers(attributes: ["userName"]) { _ in }
-        #expect(count == 1 && transport.requests.count == 2)
+        #expect(count == 1)
+        #expect(transport.requests.count == 2)
     }
 
     @Test func serverRepeatingAPageStopsWithAProtocolErrorInsteadOfLooping() throws {
@@ -75,7 +77,8 @@ struct SCIMClientTests {
             return json(200, ["bulk": ["supported": true, "maxOperations": 5, "maxPayloadSize": 9000]])
         }
         let limits = try ScriptedTransport.client(transport).bulkLimits()
-        #expect(limits?.maxOperations == 5 && limits?.maxPayloadSize == 9000)
+        #expect(limits?.maxOperations == 5)
+        #expect(limits?.maxPayloadSize == 9000)
     }
 
     @Test(arguments: [401, 403])

@@ -20,11 +20,15 @@ struct SyncEngineTests {
         let report = try kiosk.sync(url: server.baseURL)
 
         #expect(report.exitStatus == SyncReport.exitDone)
-        #expect(report.confirmed == 25 && report.conflicts.isEmpty && report.failed == 0)
+        #expect(report.confirmed == 25)
+        #expect(report.conflicts.isEmpty)
+        #expect(report.failed == 0)
         let users = try usersByPerson(server)
-        #expect(users.count == 25 && users.values.allSatisfy { $0.count == 1 })
+        #expect(users.count == 25)
+        #expect(users.values.allSatisfy { $0.count == 1 })
         let states = try kiosk.states()
-        #expect(states.count == 25 && states.values.allSatisfy { $0.state == .confirmed && $0.centralID != nil })
+        #expect(states.count == 25)
+        #expect(states.values.allSatisfy { $0.state == .confirmed && $0.centralID != nil })
         let list = try String(contentsOfFile: kiosk.accountsPath, encoding: .utf8).split(separator: "\n")
         #expect(list.first == "userName\temployeeNumber")
         #expect(list.count == 26)
@@ -43,7 +47,8 @@ struct SyncEngineTests {
 
         let second = try kiosk.sync(url: server.baseURL)
 
-        #expect(second.sent == 0 && second.exitStatus == SyncReport.exitDone)
+        #expect(second.sent == 0)
+        #expect(second.exitStatus == SyncReport.exitDone)
         #expect(try server.allUsers().count == 10)
     }
 
@@ -54,7 +59,8 @@ struct SyncEngineTests {
 
         let report = try kiosk.sync(url: server.baseURL, bulk: false)
 
-        #expect(report.confirmed == 12 && report.exitStatus == SyncReport.exitDone)
+        #expect(report.confirmed == 12)
+        #expect(report.exitStatus == SyncReport.exitDone)
         #expect(try usersByPerson(server).values.allSatisfy { $0.count == 1 })
     }
 
@@ -71,7 +77,8 @@ struct SyncEngineTests {
 
         let report = try kiosk.sync(url: server.baseURL)
 
-        #expect(report.sent == 0 && report.confirmed == 1)
+        #expect(report.sent == 0)
+        #expect(report.confirmed == 1)
         #expect(try server.allUsers().count == 1)
     }
 
@@ -86,7 +93,8 @@ struct SyncEngineTests {
 
         let report = try kiosk.sync(url: server.baseURL)
 
-        #expect(report.confirmed == 3 && report.exitStatus == SyncReport.exitDone)
+        #expect(report.confirmed == 3)
+        #expect(report.exitStatus == SyncReport.exitDone)
         let users = try server.allUsers()
         let user = try #require(users.first)
         #expect(users.count == 1)
@@ -128,9 +136,11 @@ struct SyncEngineTests {
         #expect(report.exitStatus == SyncReport.exitDone)
         #expect(report.confirmed == 1)
         let conflict = try #require(report.conflicts.first)
-        #expect(conflict.status == 409 && conflict.enrollmentID == clash.enrollmentID)
+        #expect(conflict.status == 409)
+        #expect(conflict.enrollmentID == clash.enrollmentID)
         let state = try #require(try kiosk.states()[clash.enrollmentID])
-        #expect(state.state == .conflict && state.serverStatus == 409)
+        #expect(state.state == .conflict)
+        #expect(state.serverStatus == 409)
         #expect(state.serverAnswer?.contains("uniqueness") == true)
         let names = try server.allUsers().compactMap { $0["userName"] as? String }
         #expect(names.sorted() == ["anna.weiss", "joerg.mueller2"])
@@ -163,7 +173,9 @@ struct SyncEngineTests {
 
         let report = try kiosk.sync(url: server.baseURL)
 
-        #expect(report.quarantined == 1 && report.confirmed == 2 && report.exitStatus == SyncReport.exitDone)
+        #expect(report.quarantined == 1)
+        #expect(report.confirmed == 2)
+        #expect(report.exitStatus == SyncReport.exitDone)
         let reason = try String(contentsOfFile: kiosk.outbox.quarantineDirectory + "/" + damaged + ".reason", encoding: .utf8)
         #expect(reason == "unreadable-json\n")
         #expect(try kiosk.outbox.verifyAudit().missingRecords.isEmpty)

@@ -20,7 +20,8 @@ struct SyncFaultTests {
         #expect(report.exitStatus == SyncReport.exitDone)
         #expect(report.retried > 0)
         let users = try usersByPerson(server)
-        #expect(users.count == 20 && users.values.allSatisfy { $0.count == 1 && credentialIDs(of: $0[0]).count == 1 })
+        #expect(users.count == 20)
+        #expect(users.values.allSatisfy { $0.count == 1 && credentialIDs(of: $0[0]).count == 1 })
         #expect(try kiosk.states().values.allSatisfy { $0.state == .confirmed })
     }
 
@@ -69,7 +70,8 @@ struct SyncFaultTests {
 
         #expect(second.exitStatus == SyncReport.exitDone)
         let users = try usersByPerson(server)
-        #expect(users.count == 40 && users.values.allSatisfy { $0.count == 1 })
+        #expect(users.count == 40)
+        #expect(users.values.allSatisfy { $0.count == 1 })
         #expect(try kiosk.states().values.allSatisfy { $0.state == .confirmed })
     }
 }
