@@ -6,7 +6,7 @@ extension EnrollmentFlow {
     static let challengeBytes = 32
     static let userHandleBytes = 32
 
-    /// Builds the makeCredential request for the person and asks the key for a touch.
+    /// Builds the makeCredential request for the person and requests a touch on the key.
     func requestCredential() -> [FlowEffect] {
         guard let person = session?.person, let proposal = session?.proposal, let pin = session?.pin else {
             return reset(to: .welcome)
@@ -58,7 +58,7 @@ extension EnrollmentFlow {
             session?.isSaving = true
             return [.saveRecord(record)]
         case .escape:
-            // A single Esc only asks; the second one discards a finished registration.
+            // A single Esc only requests confirmation. The second one discards a finished registration.
             guard case .summary(var summary) = step else { return [] }
             guard summary.discardRequested else {
                 summary.discardRequested = true
@@ -79,7 +79,7 @@ extension EnrollmentFlow {
         session?.wipeSecrets()
         step = .saved(summary)
         lastInputAt = now
-        // The saved screen asks to pull the key; pulling it ends the session like Enter does.
+        // The saved screen tells the person to pull the key, and pulling it ends the session like Enter does.
         return [.watchForKeys, .log(.info, "enrollment saved", ["enrollment": enrollmentID])]
     }
 

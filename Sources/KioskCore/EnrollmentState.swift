@@ -16,7 +16,7 @@ public enum EnrollmentStep: Sendable, Equatable {
     case chooseCandidate(candidates: [HRRecord], selected: Int)
     /// Clerk compares the person with the photo ID and confirms.
     case confirmPerson(HRRecord)
-    /// The person cannot enroll here; the screen says why.
+    /// The person cannot enroll here, and the screen gives the reason.
     case ineligible(HRRecord, IneligibleReason)
     /// Proposed username and e-mail; the clerk accepts.
     case accountProposal(HRRecord, AccountProposal)
@@ -104,7 +104,7 @@ public struct LookupForm: Sendable, Equatable {
     }
 }
 
-/// Why typed input was not accepted.
+/// The reason typed input was not accepted.
 public enum InputProblem: Sendable, Equatable {
     case empty
     case invalidPersonnelNumber
@@ -117,7 +117,7 @@ public enum InputProblem: Sendable, Equatable {
     case tooManyMatches(limit: Int)
 }
 
-/// Why a person cannot get a new account here.
+/// The reason a person cannot get a new account here.
 public enum IneligibleReason: Sendable, Equatable {
     case hasAccount(username: String)
     case status(EmploymentStatus)
@@ -141,7 +141,7 @@ public struct AccountProposal: Sendable, Equatable {
     }
 }
 
-/// What is wrong with the plugged-in keys.
+/// A problem with the plugged-in keys.
 public enum KeyProblem: Sendable, Equatable {
     /// The plugged-in key was rejected (model not approved, store full): another key is needed.
     case otherKeyNeeded
@@ -183,7 +183,7 @@ public struct PINPrompt: Sendable, Equatable {
     }
 }
 
-/// Why a PIN was not accepted.
+/// The reason a PIN was not accepted.
 public enum PINProblem: Sendable, Equatable {
     case tooShort(minimum: Int)
     /// Over 63 bytes in UTF-8, the CTAP maximum.
@@ -197,10 +197,10 @@ public enum PINProblem: Sendable, Equatable {
     case sameAsCurrent
 }
 
-/// What a touch is for.
+/// The purpose of a touch: registration or test sign-in.
 public enum TouchPurpose: Sendable, Equatable { case register, testSignIn }
 
-/// What the summary and saved screens show.
+/// The content of the summary and saved screens.
 public struct EnrollmentSummary: Sendable, Equatable {
     public var displayName: String
     public var username: String
@@ -209,7 +209,7 @@ public struct EnrollmentSummary: Sendable, Equatable {
     public var enrollmentID: String
     /// New account, additional key or replacement; the screens name the last two.
     public var kind: EnrollmentKind
-    /// `true` after a first Esc on the summary: the screen asks whether to discard the enrollment.
+    /// `true` after a first Esc on the summary: the screen requests confirmation before discarding the enrollment.
     public var discardRequested = false
 
     public init(displayName: String, username: String, email: String, keyProduct: String, enrollmentID: String,
@@ -223,7 +223,7 @@ public struct EnrollmentSummary: Sendable, Equatable {
     }
 }
 
-/// Why an enrollment stopped.
+/// The reason an enrollment stopped.
 public enum FailureReason: Sendable, Equatable {
     case key(SecurityKeyError)
     case outboxWriteFailed(detail: OutboxFailure)

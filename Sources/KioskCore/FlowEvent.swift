@@ -36,7 +36,7 @@ public enum FlowEvent: Sendable {
     case recordFailed(OutboxFailure)
 }
 
-/// Work the flow asks its host to do. The host runs key operations off the UI thread and
+/// Work the flow requests from its host. The host runs key operations off the UI thread and
 /// feeds the result back as a `FlowEvent`.
 public enum FlowEffect: Sendable {
     /// Start (or keep) watching for plugged-in keys and report them with `.keysPresent`.
@@ -61,9 +61,9 @@ public enum FlowEffect: Sendable {
     case log(LogLevel, String, [String: String])
 }
 
-/// Where and why an enrollment stopped, for the audit log (ids and codes only, never names or PINs).
+/// The step and reason at which an enrollment stopped, for the audit log (ids and codes only, never names or PINs).
 public struct EnrollmentStop: Sendable, Equatable {
-    /// The person's personnel number; `nil` when nobody had been confirmed yet.
+    /// The person's personnel number; `nil` before a person was confirmed.
     public var personnelNumber: String?
     public var clerkID: String?
     /// `EnrollmentStep.auditName` of the screen where it stopped.
@@ -87,7 +87,7 @@ public enum LookupQuery: Sendable, Equatable {
 
 /// Result of a lookup as the flow needs it.
 public enum LookupOutcome: Sendable, Equatable {
-    /// Matching people; empty when nobody matched.
+    /// Matching people; empty when no one matched.
     case found([HRRecord])
     /// Too many failed lookups in a row: the clerk must wait.
     case throttled(waitSeconds: Int)
@@ -96,11 +96,11 @@ public enum LookupOutcome: Sendable, Equatable {
     case tooManyMatches(limit: Int)
 }
 
-/// What the flow needs from the world, passed in so tests can drive it without files or keys.
+/// The flow's dependencies on the world, passed in so tests can drive it without files or keys.
 public struct EnrollmentEnvironment: Sendable {
     public var config: KioskConfig
     public var search: @Sendable (LookupQuery) -> LookupOutcome
-    /// Why a person may not get a new account, or `nil` when they may.
+    /// The reason a person may not get a new account, or `nil` when they may.
     public var eligibility: @Sendable (HRRecord) -> IneligibleReason?
     public var proposeAccount: @Sendable (HRRecord) -> AccountProposal
     /// Current time as ISO 8601 UTC, for the record's timestamps.

@@ -1,17 +1,17 @@
 import Foundation
 import KioskCrypto
 
-/// What an audit entry records.
+/// The event an audit entry records.
 public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     /// An enrollment finished and its record was saved (carries the payload hash).
     case enrollmentRecorded = "enrollment-recorded"
-    /// An enrollment stopped at a step (`step` and `reason` say where and why).
+    /// An enrollment stopped at a step (`step` and `reason` give where and why).
     case enrollmentFailed = "enrollment-failed"
     /// The sync is about to send the record to the IAM.
     case syncSent = "sync-sent"
-    /// The IAM holds the user and the credential (`centralID`).
+    /// The IAM has the user and the credential (`centralID`).
     case syncConfirmed = "sync-confirmed"
-    /// The IAM refused the record (`reason` holds its status).
+    /// The IAM rejected the record (`reason` contains its status).
     case syncConflict = "sync-conflict"
     /// A damaged record file was moved to quarantine (`reason`).
     case recordQuarantined = "record-quarantined"
@@ -71,7 +71,7 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     /// The `previousHash` of the first line.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// The bytes the signature covers: canonical JSON with an empty signature.
+    /// Returns the bytes the signature covers: canonical JSON with an empty signature.
     func signedBytes() throws(OutboxError) -> [UInt8] {
         var unsigned = self
         unsigned.signature = ""

@@ -31,7 +31,7 @@ public struct RecordState: Sendable, Codable, Equatable {
     /// How many runs sent this record; helps an operator spot a record that keeps failing.
     public var attempts: Int
     /// For a `conflict` the sync decided itself from the IAM's user list, without a request:
-    /// `person-has-other-account` or `no-account-for-key`; nil for a server's answer.
+    /// `person-has-other-account` or `no-account-for-key`; nil for a server's response.
     public var localReason: String?
 
     /// Creates a state; `attempts` counts sends so far.
