@@ -36,6 +36,21 @@ public final class AuditLog: Sendable {
 
     var logPath: String { directory + "/" + Self.fileName }
 
+    /// Removes the head's temporary file that an append killed mid-replace left behind.
+    ///
+    /// It does so only under the log's lock, so an append running in another process keeps
+    /// its file. Returns whether a file was removed.
+    @discardableResult
+    func removeAbandonedHeadReplacement() -> Bool {
+        let leftover = directory + "/.replace-" + Self.headFileName + DurableFile.temporarySuffix
+        guard access(leftover, F_OK) == 0 else { return false }
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return unlink(leftover) == 0 }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
+        return unlink(leftover) == 0
+    }
+
     // MARK: - Appending
 
     /// Chains, signs and appends `entries` in order, then updates the signed head.

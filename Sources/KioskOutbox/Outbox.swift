@@ -49,6 +49,9 @@ public final class Outbox: Sendable {
             throw OutboxError(error)
         }
         try removeLeftoverTemporaryFiles()
+        if audit.removeAbandonedHeadReplacement() {
+            logger.warning("Removed the audit head's temporary file left by an interrupted append")
+        }
     }
 
     // MARK: - Writing

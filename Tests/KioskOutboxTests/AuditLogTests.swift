@@ -136,3 +136,19 @@ struct AuditLogTests {
         }
     }
 }
+
+@Suite struct AuditHeadLeftoverTests {
+    @Test func openingOutboxRemovesHeadLeftover() throws {
+        try withTemporaryDirectory { directory in
+            let outbox = try Outbox(directory: directory, signingKey: OutboxFixture.fixedKey(), logger: .disabled)
+            try outbox.append(OutboxFixture.record(index: 1))
+            let leftover = directory + "/.replace-" + AuditLog.headFileName + ".tmp"
+            try Data("torn".utf8).write(to: URL(fileURLWithPath: leftover))
+
+            _ = try Outbox(directory: directory, signingKey: OutboxFixture.fixedKey(), logger: .disabled)
+
+            #expect(!FileManager.default.fileExists(atPath: leftover))
+            #expect(try outbox.verifyAudit().problem == nil)
+        }
+    }
+}
